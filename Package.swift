@@ -44,7 +44,7 @@ let package = Package(
       name: "MapcLintTests",
       dependencies: ["MapcLint", "MapcModel", "JSONSchema", "MapcJSON", "MapcTestSupport"]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["MapcTestSupport", "MapcJSON"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages mapc builds against, when they are missing (Debian/Ubuntu).
+# Sourced by the other scripts; safe to run again.
+set -euo pipefail
+needed=(pkg-config libyaml-dev)
+missing=()
+for p in "${needed[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the examples: build mapc, then lint the example plans.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash Scripts/bootstrap.sh
+swift build -c release --product mapc
+mapc=$(swift build -c release --show-bin-path)/mapc
+
+echo "== mapc lint (Examples/)"
+(cd Examples && "$mapc" lint)
+
+echo
+echo "== mapc lint Examples/broken (these are meant to fail; exit code 1 expected)"
+set +e
+"$mapc" lint Examples/broken
+status=$?
+set -e
+if [ "$status" -ne 1 ]; then
+  echo "main: expected exit code 1 from the broken examples, got $status" >&2
+  exit 1
+fi
+echo
+echo "main: done"

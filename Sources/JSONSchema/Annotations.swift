@@ -1,0 +1,29 @@
+/// What in-place subschemas have evaluated, for `unevaluatedProperties` and `unevaluatedItems`.
+///
+/// Collected only where such a keyword can observe it: evaluation passes nil elsewhere.
+struct Annotations {
+  var allProperties = false
+  var properties: Set<String> = []
+  var allItems = false
+  var itemPrefix = 0
+  var items: Set<Int> = []
+
+  mutating func merge(_ other: Annotations) {
+    allProperties = allProperties || other.allProperties
+    if !allProperties && !other.properties.isEmpty { properties.formUnion(other.properties) }
+    allItems = allItems || other.allItems
+    itemPrefix = max(itemPrefix, other.itemPrefix)
+    if !allItems && !other.items.isEmpty { items.formUnion(other.items) }
+  }
+
+  func evaluated(property name: String) -> Bool { allProperties || properties.contains(name) }
+  func evaluated(item index: Int) -> Bool { allItems || index < itemPrefix || items.contains(index) }
+}
+
+extension Optional where Wrapped == Annotations {
+  /// Merges when collecting; a no-op when nobody observes annotations.
+  mutating func absorb(_ other: Annotations?) {
+    guard let other else { return }
+    self?.merge(other)
+  }
+}

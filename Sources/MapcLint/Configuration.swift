@@ -1,0 +1,170 @@
+import JSONSchema
+import MapcJSON
+import MapcModel
+import MapcYAML
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The repository configuration, `mapc.yml`, found from the working directory upward.
+public struct Configuration: Sendable {
+  /// A rule's configured severity, or `off`.
+  public enum Setting: Sendable, Hashable {
+    case severity(Severity)
+    case off
+  }
+
+  /// Settings for the paths matching some globs.
+  public struct Override: Sendable {
+    public var paths: [Glob]
+    public var rules: [String: Setting]
+  }
+
+  /// The file's name; mapc looks for it in the working directory and its parents.
+  public static let fileName = "mapc.yml"
+  public static let defaultPlanGlobs = ["**/*.map.md"]
+
+  /// The directory plan globs are relative to: where `mapc.yml` is, or the working directory.
+  public var root: String
+  /// The configuration file, when there is one.
+  public var file: String?
+  public var plans: [Glob] = defaultPlanGlobs.map(Glob.init)
+  public var exclude: [Glob] = []
+  /// A fixed "today" (`YYYY-MM-DD`) for reproducible output.
+  public var today: String?
+  /// Severities by check code.
+  public var rules: [String: Setting] = [:]
+  public var overrides: [Override] = []
+  /// An extra schema every plan must also satisfy (absolute path).
+  public var extensionSchema: String?
+  /// Days without a commit after which a plan counts as stale.
+  public var staleAfterDays: Int?
+
+  public init(root: String) { self.root = root }
+
+  /// The severity of `check` for the plan at `relativePath`, or nil when the check is off.
+  public func severity(of check: Check, at relativePath: String) -> Severity? {
+    var setting = rules[check.code]
+    for o in overrides where o.paths.contains(where: { $0.matches(relativePath) }) {
+      if let s = o.rules[check.code] { setting = s }
+    }
+    switch setting {
+    case .none: return check.defaultSeverity
+    case .off: return nil
+    case .severity(let s): return s
+    }
+  }
+
+  /// Finds `mapc.yml` in `directory` or its parents and loads it; without one, the defaults
+  /// apply with `directory` as the root.
+  public static func discover(from directory: String, schemas: SchemaCatalog) throws(ConfigurationError) -> Configuration {
+    var dir = Paths.normalize(directory)
+    while true {
+      let candidate = Paths.join(dir, fileName)
+      if Paths.isFile(candidate) { return try load(file: candidate, schemas: schemas) }
+      guard let parent = Paths.parent(dir) else { break }
+      dir = parent
+    }
+    return Configuration(root: Paths.normalize(directory))
+  }
+
+  /// Loads and validates the configuration file at `file`.
+  public static func load(
+    file: String, displayPath: String? = nil, schemas: SchemaCatalog
+  ) throws(ConfigurationError) -> Configuration {
+    let shown = displayPath ?? Paths.display(file)
+    let read = PlanReader.readText(path: file)
+    let text: String
+    switch read {
+    case .failure(let problem):
+      throw ConfigurationError(path: shown, position: problem.position, message: problem.message, help: problem.help)
+    case .success(let t):
+      text = t
+    }
+    let loaded = YAMLLoader.load(text, firstLine: 1)
+    if let d = loaded.diagnostics.first {
+      throw ConfigurationError(path: shown, position: d.position, message: d.message, help: d.help, sourceText: text)
+    }
+    var value = loaded.value ?? .null
+    if value == .null { value = .object(JSONObject()) }
+    let findings = SchemaFindings.findings(
+      for: schemas.config.validate(value).errors, in: value, yaml: text, firstLine: 1, path: shown,
+      documents: schemas.documents)
+    if let first = findings.first {
+      throw ConfigurationError(
+        path: shown, position: first.position, message: first.message.text, help: first.help, sourceText: text,
+        more: Array(findings.dropFirst()))
+    }
+    var config = Configuration(root: Paths.parent(Paths.absolute(file)) ?? ".")
+    config.file = file
+    guard case .object(let o) = value else { return config }
+    let map = YAMLSourceMap(yaml: text, firstLine: 1)
+    func fail(_ pointer: JSONPointer, _ message: String, help: String? = nil) -> ConfigurationError {
+      ConfigurationError(path: shown, position: map.entry(for: pointer)?.value, message: message, help: help, sourceText: text)
+    }
+    if let plans = o["plans"]?.arrayValue { config.plans = plans.compactMap(\.stringValue).map(Glob.init) }
+    if let ex = o["exclude"]?.arrayValue { config.exclude = ex.compactMap(\.stringValue).map(Glob.init) }
+    config.today = o["today"]?.stringValue
+    if let rules = o["rules"]?.objectValue {
+      config.rules = try parseRules(rules, at: JSONPointer(["rules"]), fail: fail)
+    }
+    if let overrides = o["overrides"]?.arrayValue {
+      for (i, item) in overrides.enumerated() {
+        let paths = item["paths"]?.arrayValue?.compactMap(\.stringValue).map(Glob.init) ?? []
+        let rules = try parseRules(
+          item["rules"]?.objectValue ?? JSONObject(), at: JSONPointer(["overrides", String(i), "rules"]), fail: fail)
+        config.overrides.append(Override(paths: paths, rules: rules))
+      }
+    }
+    if let ext = o["schema"]?["extend"]?.stringValue {
+      config.extensionSchema = Paths.join(config.root, ext)
+    }
+    if let days = o["slip"]?["stale_after_days"]?.numberValue { config.staleAfterDays = Int(days) }
+    return config
+  }
+
+  private static func parseRules(
+    _ rules: JSONObject, at pointer: JSONPointer, fail: (JSONPointer, String, String?) -> ConfigurationError
+  ) throws(ConfigurationError) -> [String: Setting] {
+    var out: [String: Setting] = [:]
+    for (key, value) in rules {
+      guard let check = Check.named(key) else {
+        let names = Check.all.flatMap { [$0.code, $0.name] }
+        let hint = DidYouMean.suggestion(for: key, among: names).map { "did you mean '\($0)'? " } ?? ""
+        throw fail(pointer.appending(key), "unknown check '\(key)'", hint + "run `mapc rules` to list every check")
+      }
+      switch value.stringValue {
+      case "off": out[check.code] = .off
+      case let s?:
+        if let sev = Severity(rawValue: s) { out[check.code] = .severity(sev) }
+      case nil: break
+      }
+    }
+    return out
+  }
+}
+
+/// A configuration that cannot be used: mapc stops with exit code 2.
+public struct ConfigurationError: Error, Sendable {
+  public var path: String
+  public var position: SourcePosition?
+  public var message: String
+  public var help: String?
+  /// The configuration file's text, for a source snippet.
+  public var sourceText: String?
+  /// Further problems found in the same file.
+  public var more: [Finding] = []
+
+  public init(
+    path: String, position: SourcePosition? = nil, message: String, help: String? = nil, sourceText: String? = nil,
+    more: [Finding] = []
+  ) {
+    self.path = path
+    self.position = position
+    self.message = message
+    self.help = help
+    self.sourceText = sourceText
+    self.more = more
+  }
+}

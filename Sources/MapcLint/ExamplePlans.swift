@@ -1,0 +1,36 @@
+/// Small plans the checks' examples are made from.
+public enum ExamplePlans {
+  /// The smallest plan that lints clean against the plan schema.
+  public static let minimal = """
+    ---
+    map: 1
+    id: acme-rollout
+    title: Acme × Northwind rollout
+    buyer: Acme Corp
+    seller: Northwind Analytics
+    value: Cut month-end close from 9 days to 3 by consolidating 14 data sources.
+    go_live: 2027-03-01
+    value_date: 2027-06-01
+    stakeholders:
+      - { id: dana, name: Dana Ruiz, side: buyer, role: economic-buyer }
+      - { id: sam, name: Sam Okafor, side: seller, role: account-executive }
+    stages: [implementation, value]
+    milestones:
+      - id: kickoff
+        title: Project kickoff
+        stage: implementation
+        owners: [dana, sam]
+        due: 2027-01-11
+        status: not-started
+    ---
+    ## Why now
+
+    Acme's finance team closes the books by hand.
+
+    """
+
+  /// ``minimal`` with `target` replaced by `replacement` (exactly once).
+  public static func minimal(replacing target: String, with replacement: String) -> String {
+    minimal.replacing(target, with: replacement, maxReplacements: 1)
+  }
+}

@@ -1,0 +1,163 @@
+import Dispatch
+import JSONSchema
+import MapcJSON
+import MapcModel
+import MapcYAML
+
+/// A file to lint: where to read it, how to show it, and its path relative to the
+/// configuration root (for per-path settings).
+public struct LintTarget: Sendable, Hashable {
+  public var path: String
+  public var displayPath: String
+  public var relativePath: String
+
+  public init(path: String, displayPath: String, relativePath: String) {
+    self.path = path
+    self.displayPath = displayPath
+    self.relativePath = relativePath
+  }
+}
+
+/// The findings of a lint run, in report order, and how many files were checked.
+public struct LintReport: Sendable {
+  public var findings: [Finding]
+  public var fileCount: Int
+
+  public init(findings: [Finding], fileCount: Int) {
+    self.findings = findings.sorted(by: Finding.reportOrder)
+    self.fileCount = fileCount
+  }
+
+  public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+  /// 1 when an error was found (or any finding, when `strict`), else 0.
+  public func exitCode(strict: Bool) -> Int32 {
+    if findings.contains(where: { $0.severity == .error }) { return 1 }
+    if strict && !findings.isEmpty { return 1 }
+    return 0
+  }
+}
+
+/// Lints plan files: the bytes, the frontmatter fences, the YAML, and the schemas.
+public struct Linter: Sendable {
+  public var configuration: Configuration
+  public var schemas: SchemaCatalog
+
+  public init(configuration: Configuration, schemas: SchemaCatalog) {
+    self.configuration = configuration
+    self.schemas = schemas
+  }
+
+  /// Lints every target, using all cores; the report does not depend on scheduling.
+  public func lint(_ targets: [LintTarget]) -> LintReport {
+    let results = ResultSlots(count: targets.count)
+    DispatchQueue.concurrentPerform(iterations: targets.count) { i in
+      results.store(lint(targets[i]), at: i)
+    }
+    return LintReport(findings: results.collected.flatMap { $0 }, fileCount: targets.count)
+  }
+
+  /// Lints one file from disk.
+  public func lint(_ target: LintTarget) -> [Finding] {
+    switch FileBytes.read(path: target.path, limit: PlanReader.maximumFileSize) {
+    case .success(let bytes):
+      return lint(bytes: bytes, target: target)
+    case .failure(let failure):
+      return configure([finding(for: PlanReader.problem(for: failure), path: target.displayPath)], target: target, lines: [])
+    }
+  }
+
+  private func finding(for problem: SourceProblem, path: String) -> Finding {
+    Finding(
+      path: path, position: problem.position, check: Self.check(for: problem.kind), message: Finding.Message(problem.message),
+      help: problem.help)
+  }
+
+  /// Lints a file's bytes.
+  public func lint(bytes: [UInt8], target: LintTarget) -> [Finding] {
+    let path = target.displayPath
+    let read = PlanReader.split(bytes: bytes)
+    var findings = read.problems.map { finding(for: $0, path: path) }
+    guard let source = read.source else {
+      return configure(findings, target: target, lines: lines(of: bytes))
+    }
+    let loaded = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine)
+    for d in loaded.diagnostics {
+      findings.append(
+        Finding(path: path, position: d.position, check: Self.check(for: d.kind), message: Finding.Message(d.message), help: d.help))
+    }
+    if let value = loaded.value {
+      for schema in [schemas.plan, schemas.planExtension].compactMap({ $0 }) where !schema.isValid(value) {
+        findings += SchemaFindings.findings(
+          for: schema.validate(value).errors, in: value, yaml: source.frontmatter,
+          firstLine: source.frontmatterFirstLine, path: path, documents: schemas.documents)
+      }
+    }
+    return configure(findings, target: target, lines: findings.isEmpty ? [] : lines(of: source.text))
+  }
+
+  /// Applies configured severities (dropping checks that are off) and attaches source lines.
+  private func configure(_ findings: [Finding], target: LintTarget, lines: [Substring]) -> [Finding] {
+    findings.compactMap { f in
+      guard let severity = configuration.severity(of: f.check, at: target.relativePath) else { return nil }
+      var f = f
+      f.severity = severity
+      if let line = f.position?.line, line >= 1, line <= lines.count {
+        f.sourceLine = String(lines[line - 1])
+      }
+      return f
+    }
+  }
+
+  private func lines(of bytes: [UInt8]) -> [Substring] {
+    lines(of: String(decoding: bytes, as: UTF8.self))
+  }
+
+  private func lines(of text: String) -> [Substring] { SourceLines.split(text) }
+
+  static func check(for kind: SourceProblem.Kind) -> Check {
+    switch kind {
+    case .unreadable: return .unreadableFile
+    case .tooLarge: return .fileTooLarge
+    case .binary: return .binaryFile
+    case .invalidUTF8: return .invalidUTF8
+    case .empty: return .emptyFile
+    case .byteOrderMark: return .byteOrderMark
+    case .missingFrontmatter: return .missingFrontmatter
+    case .unterminatedFrontmatter: return .unterminatedFrontmatter
+    }
+  }
+
+  static func check(for kind: YAMLDiagnostic.Kind) -> Check {
+    switch kind {
+    case .syntax: return .yamlSyntax
+    case .tabIndentation: return .tabIndentation
+    case .duplicateKey: return .duplicateKey
+    case .multipleDocuments: return .multipleDocuments
+    case .aliasLimit, .recursiveAlias: return .aliasLimit
+    case .nestingTooDeep: return .nestingTooDeep
+    case .unsupportedKey, .unsupportedTag: return .unsupportedYAML
+    }
+  }
+}
+
+/// One slot per file, each written by exactly one worker of `concurrentPerform`, read after
+/// all workers finish; the lock makes that hand-over explicit for the compiler.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [[Finding]]
+  private let lock = DispatchSemaphore(value: 1)
+
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+
+  func store(_ findings: [Finding], at index: Int) {
+    lock.wait()
+    slots[index] = findings
+    lock.signal()
+  }
+
+  var collected: [[Finding]] {
+    lock.wait()
+    defer { lock.signal() }
+    return slots
+  }
+}

@@ -1,0 +1,270 @@
+import JSONSchema
+import MapcJSON
+import MapcYAML
+
+/// Turns JSON Schema validation errors into findings a seller can act on: the right code,
+/// the YAML line and column, the milestone or stakeholder concerned, and a help line.
+enum SchemaFindings {
+  static func findings(
+    for errors: [ValidationError], in value: JSONValue, yaml: String, firstLine: Int, path: String,
+    documents: [String: JSONValue]
+  ) -> [Finding] {
+    let relevant = select(errors)
+    guard !relevant.isEmpty else { return [] }
+    let map = YAMLSourceMap(yaml: yaml, firstLine: firstLine)
+    var seen = Set<String>()
+    var out: [Finding] = []
+    // A typo (`stauts`) also makes the intended key (`status`) missing: report the typo only.
+    var typoTargets = Set<JSONPointer>()
+    for error in relevant {
+      if case .unexpectedProperty(let name, let allowed) = error.detail,
+        let intended = DidYouMean.suggestion(for: name, among: allowed)
+      {
+        let object = error.instanceLocation.last == name ? (error.instanceLocation.parent ?? .root) : error.instanceLocation
+        typoTargets.insert(object.appending(intended))
+      }
+    }
+    for error in relevant {
+      if case .required(let missing) = error.detail, typoTargets.contains(error.instanceLocation.appending(missing)) {
+        continue
+      }
+      let f = finding(for: error, value: value, map: map, path: path, documents: documents)
+      let key = "\(f.pointer?.description ?? "")\u{0}\(f.check.code)\u{0}\(f.message.text)"
+      if seen.insert(key).inserted { out.append(f) }
+    }
+    return out
+  }
+
+  /// The errors worth showing: for `anyOf`/`oneOf` the combinator's own error stands for its
+  /// branches; for other applicators (`$ref`, `allOf`, `properties`, `then`, ...) the specific
+  /// errors below them stand for the applicator.
+  static func select(_ errors: [ValidationError]) -> [ValidationError] {
+    let alternatives = errors.filter { $0.keyword == "anyOf" || $0.keyword == "oneOf" }.map(\.keywordLocation)
+    return errors.filter { e in
+      if alternatives.contains(where: { e.keywordLocation.hasPrefix($0 + "/") }) { return false }
+      if e.keyword == "anyOf" || e.keyword == "oneOf" { return true }
+      guard case .combinator = e.detail else { return true }
+      return !errors.contains { $0.keywordLocation.hasPrefix(e.keywordLocation + "/") }
+    }
+  }
+
+  private static func finding(
+    for error: ValidationError, value: JSONValue, map: YAMLSourceMap, path: String, documents: [String: JSONValue]
+  ) -> Finding {
+    let pointer = error.instanceLocation
+    let context = contextPhrase(for: pointer, in: value)
+    let name = displayName(of: pointer)
+    let instance = value.value(at: pointer)
+    func at(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) {
+      if let entry = map.entry(for: p) {
+        if key, let k = entry.key { return (k, p.last?.count ?? 1) }
+        let len = entry.valueEnd.line == entry.value.line ? entry.valueEnd.column - entry.value.column : 1
+        return (entry.value, len)
+      }
+      if let near = map.nearestEntry(for: p) { return (near.entry.key ?? near.entry.value, near.pointer.last?.count ?? 1) }
+      return (nil, 1)
+    }
+
+    switch error.detail {
+    case .required(let missing):
+      let (pos, len) = at(pointer, key: true)
+      let what = pointer.isRoot ? "the plan" : (context ?? "`\(name)`")
+      let description = propertyDescription(missing, error: error, documents: documents)
+      return Finding(
+        path: path, position: pos, length: len, check: .missingProperty,
+        message: "\(what) is missing the required property `\(missing)`",
+        help: "add `\(missing):`" + (description.map { " (\($0))" } ?? ""), pointer: pointer.appending(missing))
+
+    case .unexpectedProperty(let property, let allowed):
+      let p = pointer.last == property ? pointer : pointer.appending(property)
+      let (pos, len) = at(p, key: true)
+      var help: String
+      if let s = DidYouMean.suggestion(for: property, among: allowed) {
+        help = "did you mean `\(s)`?"
+      } else if allowed.isEmpty {
+        help = "remove it, or prefix it with `x-` to keep it as custom data"
+      } else {
+        help = "allowed here: " + allowed.joined(separator: ", ") + "; custom data goes under keys starting with `x-`"
+      }
+      let owner = p.parent.flatMap { contextPhrase(for: $0, in: value) }
+      return Finding(
+        path: path, position: pos, length: len, check: .unknownProperty,
+        message: "unknown property `\(property)`" + (owner.map { " in \($0)" } ?? ""), help: help, pointer: p)
+
+    case .type(let expected, let actual):
+      let (pos, len) = at(pointer, key: false)
+      let wanted = expected.map(typePhrase).joined(separator: " or ")
+      var help: String?
+      if expected.contains("array"), actual != "array", let scalar = instance.map(scalarText) {
+        help = "write a list, even for one item: `\(name): [\(scalar)]`"
+      } else if expected.contains("string"), actual != "string" {
+        help = "quote the value to make it text"
+      }
+      return Finding(
+        path: path, position: pos, length: len, check: .wrongType,
+        message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + " must be \(wanted), found \(typePhrase(actual))",
+        help: help, pointer: pointer)
+
+    case .enumeration(let allowed):
+      let (pos, len) = at(pointer, key: false)
+      let options = allowed.map(scalarText)
+      let got = instance.map(scalarText) ?? "?"
+      var help = "allowed: " + options.joined(separator: ", ")
+      if let s = instance?.stringValue, let close = DidYouMean.suggestion(for: s, among: options) {
+        help = "did you mean `\(close)`? " + help
+      }
+      return Finding(
+        path: path, position: pos, length: len, check: .invalidValue,
+        message: "`\(got)` is not a valid `\(name)`" + (context.map { " in \($0)" } ?? ""), help: help, pointer: pointer)
+
+    case .constant(let expected):
+      let (pos, len) = at(pointer, key: false)
+      return Finding(
+        path: path, position: pos, length: len, check: .invalidValue,
+        message: "`\(name)` must be \(scalarText(expected))", help: nil, pointer: pointer)
+
+    case .format(let format):
+      let (pos, len) = at(pointer, key: false)
+      let got = instance.map(scalarText) ?? "?"
+      return Finding(
+        path: path, position: pos, length: len, check: .invalidFormat,
+        message: "`\(got)` is not a valid \(formatPhrase(format))" + (context.map { " (`\(name)` in \($0))" } ?? ""),
+        help: formatHelp(format), pointer: pointer)
+
+    case .pattern(let pattern):
+      let (pos, len) = at(pointer, key: false)
+      let got = instance.map(scalarText) ?? "?"
+      let description = propertyDescription(nil, error: error, documents: documents)
+      return Finding(
+        path: path, position: pos, length: len, check: .invalidFormat,
+        message: "`\(got)` is not a valid `\(name)`" + (context.map { " in \($0)" } ?? ""),
+        help: description ?? "it must match the pattern `\(pattern)`", pointer: pointer)
+
+    case .uniqueItems(_, let duplicate):
+      let (pos, len) = at(pointer.appending(duplicate), key: false)
+      let item = instance?.arrayValue.flatMap { duplicate < $0.count ? scalarText($0[duplicate]) : nil } ?? "an item"
+      return Finding(
+        path: path, position: pos, length: len, check: .outOfRange,
+        message: "`\(name)` lists `\(item)` more than once" + (context.map { " in \($0)" } ?? ""),
+        help: "remove the repeated item", pointer: pointer.appending(duplicate))
+
+    case .bounds:
+      let (pos, len) = at(pointer, key: false)
+      return Finding(
+        path: path, position: pos, length: len, check: .outOfRange,
+        message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + ": \(error.message)", pointer: pointer)
+
+    case .combinator, .falseSchema:
+      let (pos, len) = at(pointer, key: false)
+      return Finding(
+        path: path, position: pos, length: len, check: .schemaViolation,
+        message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + ": \(error.message)",
+        help: "see the schema at \(error.absoluteKeywordLocation ?? error.keywordLocation)", pointer: pointer)
+    }
+  }
+
+  /// "milestone `security-review`" for anything inside a milestone, likewise for stakeholders.
+  static func contextPhrase(for pointer: JSONPointer, in value: JSONValue) -> String? {
+    let t = pointer.tokens
+    guard t.count >= 2, let index = JSONPointer.arrayIndex(t[1]) else { return nil }
+    let kinds = ["milestones": "milestone", "stakeholders": "stakeholder", "objectives": "objective",
+                 "documents": "document", "constraints": "constraint"]
+    guard let kind = kinds[t[0]] else { return nil }
+    if let id = value[t[0]]?.arrayValue.flatMap({ index < $0.count ? $0[index]["id"]?.stringValue : nil }) {
+      return "\(kind) `\(id)`"
+    }
+    return "\(kind) #\(index + 1)"
+  }
+
+  /// The property name a pointer ends in, with a list index shown as `owners[2]`.
+  static func displayName(of pointer: JSONPointer) -> String {
+    var t = pointer.tokens
+    guard let last = t.popLast() else { return "frontmatter" }
+    if let i = JSONPointer.arrayIndex(last) {
+      return (t.last ?? "item") + "[\(i)]"
+    }
+    return last
+  }
+
+  static func scalarText(_ v: JSONValue) -> String {
+    switch v {
+    case .string(let s): return s
+    case .number(let n): return JSONWriter.format(n)
+    case .bool(let b): return b ? "true" : "false"
+    case .null: return "null"
+    default: return JSONWriter.compact.string(v)
+    }
+  }
+
+  static func typePhrase(_ t: String) -> String {
+    switch t {
+    case "object": return "a mapping"
+    case "array": return "a list"
+    case "string": return "text"
+    case "number": return "a number"
+    case "integer": return "a whole number"
+    case "boolean": return "true or false"
+    case "null": return "empty"
+    default: return t
+    }
+  }
+
+  static func formatPhrase(_ f: String) -> String {
+    switch f {
+    case "date": return "date"
+    case "date-time": return "date and time"
+    case "email": return "email address"
+    case "uri", "uri-reference": return "link"
+    default: return f
+    }
+  }
+
+  static func formatHelp(_ f: String) -> String? {
+    switch f {
+    case "date": return "write a calendar date as YYYY-MM-DD, for example 2027-01-31"
+    case "date-time": return "write an RFC 3339 date and time, for example 2027-01-31T09:00:00Z"
+    case "email": return "write an address such as dana.ruiz@acme.example"
+    case "uri", "uri-reference": return "write a full link such as https://example.com/doc"
+    default: return nil
+    }
+  }
+
+  /// The `description` of a property (the missing one, or the one that failed), read from the
+  /// schema document the error came from, following one local `$ref`.
+  static func propertyDescription(_ property: String?, error: ValidationError, documents: [String: JSONValue]) -> String? {
+    guard let absolute = error.absoluteKeywordLocation, let hash = absolute.firstIndex(of: "#") else { return nil }
+    let uri = String(absolute[..<hash])
+    guard let doc = documents[uri], var pointer = JSONPointer(parsing: String(absolute[absolute.index(after: hash)...]).removingPercentEncoding)
+    else { return nil }
+    pointer.tokens.removeLast()  // the keyword itself
+    if let property { pointer = pointer.appending("properties").appending(property) }
+    guard var node = doc.value(at: pointer) else { return nil }
+    if node["description"] == nil, let ref = node["$ref"]?.stringValue, ref.hasPrefix("#"),
+      let target = JSONPointer(parsing: String(ref.dropFirst())), let resolved = doc.value(at: target)
+    {
+      node = resolved
+    }
+    // The first sentence is enough for a help line; `mapc explain` and the schema have the rest.
+    guard let text = node["description"]?.stringValue else { return nil }
+    let sentence = text.firstRange(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
+    return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
+  }
+}
+
+extension String {
+  /// Percent-decoding for URI fragments (`%24defs` is `$defs`).
+  var removingPercentEncoding: String {
+    guard contains("%") else { return self }
+    var bytes: [UInt8] = []
+    var it = Array(utf8)[...]
+    while let b = it.popFirst() {
+      if b == UInt8(ascii: "%"), it.count >= 2, let v = UInt8(String(decoding: it.prefix(2), as: UTF8.self), radix: 16) {
+        bytes.append(v)
+        it = it.dropFirst(2)
+      } else {
+        bytes.append(b)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

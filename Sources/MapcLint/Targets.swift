@@ -1,0 +1,58 @@
+/// A command-line mistake: mapc stops with exit code 2.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public var help: String?
+  public init(_ message: String, help: String? = nil) {
+    self.message = message
+    self.help = help
+  }
+  public var description: String { message }
+}
+
+/// Works out which files a `mapc lint` run checks.
+public enum Targets {
+  /// With no paths: the plans of the repository (the configuration's globs under its root).
+  /// A directory recurses to every `*.map.md` file below it; a file is linted as given.
+  public static func resolve(_ paths: [String], configuration: Configuration) throws(UsageError) -> [LintTarget] {
+    var out: [LintTarget] = []
+    var seen = Set<String>()
+    func add(_ absolute: String) {
+      guard seen.insert(absolute).inserted else { return }
+      out.append(
+        LintTarget(
+          path: absolute, displayPath: Paths.display(absolute),
+          relativePath: Paths.relative(absolute, to: configuration.root) ?? absolute))
+    }
+    if paths.isEmpty {
+      for rel in Paths.filesBelow(configuration.root)
+      where configuration.plans.contains(where: { $0.matches(rel) }) && !configuration.exclude.contains(where: { $0.matches(rel) })
+      {
+        add(Paths.join(configuration.root, rel))
+      }
+      if out.isEmpty {
+        throw UsageError(
+          "no plan files found under \(Paths.display(configuration.root)) (looked for \(configuration.plans.map(\.pattern).joined(separator: ", ")))",
+          help: "name plans `*.map.md`, or set `plans:` in \(Configuration.fileName)")
+      }
+      return out
+    }
+    for p in paths {
+      let absolute = Paths.absolute(p)
+      switch Paths.kind(absolute) {
+      case .file:
+        add(absolute)
+      case .directory:
+        let found = Paths.filesBelow(absolute).filter { $0.hasSuffix(".map.md") }
+        if found.isEmpty {
+          throw UsageError("no plan files (`*.map.md`) found in directory \(p)")
+        }
+        for rel in found { add(Paths.join(absolute, rel)) }
+      case .other:
+        add(absolute)  // reading it reports what it is
+      case .missing:
+        throw UsageError("no such file or directory: \(p)")
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,52 @@
+import MapcLint
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Output helpers shared by the subcommands.
+enum Console {
+  static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
+
+  static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+
+  /// Writes all of `text`, resuming after partial writes and interrupts.
+  private static func write(_ text: String, to fd: Int32) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return  // a closed pipe (`mapc lint | head`): nothing left to tell
+      }
+      bytes = bytes.dropFirst(n)
+    }
+  }
+
+  /// Reports a usage error and returns the exit code for it.
+  static func fail(_ error: UsageError) -> Int32 {
+    var text = "mapc: error: \(error.message)\n"
+    if let help = error.help { text += "  = help: \(help)\n" }
+    Console.error(text)
+    return 2
+  }
+
+  /// Reports an unusable configuration, with a source snippet, and returns the exit code for it.
+  static func fail(_ error: ConfigurationError) -> Int32 {
+    var f = Finding(
+      path: error.path, position: error.position, check: .schemaViolation, message: Finding.Message(error.message),
+      help: error.help)
+    if let line = error.position?.line, let text = error.sourceText {
+      let lines = SourceLines.split(text)
+      if line >= 1, line <= lines.count { f.sourceLine = String(lines[line - 1]) }
+    }
+    var out = "mapc: configuration error\n" + configurationBlock(f) + "\n"
+    for more in error.more { out += configurationBlock(more) + "\n" }
+    Console.error(out)
+    return 2
+  }
+
+  private static func configurationBlock(_ f: Finding) -> String {
+    TextReporter.render(f).replacing("error[\(f.check.code)]", with: "error")
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import MapcLint
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct LintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check plans against the plan schema and report problems with file:line:col.",
+    discussion: """
+      With no paths, lints every plan of the repository: mapc.yml's `plans` globs (default
+      `**/*.map.md`) under the directory holding mapc.yml, found from the working directory
+      upward. A directory argument lints every `*.map.md` file below it.
+
+      Formats: text (compiler-style, with source snippets), json (an array of findings),
+      github (workflow commands that annotate pull requests), sarif (SARIF 2.1.0 for code scanning).
+      """
+  )
+
+  @Argument(help: "Plan files or directories to lint (default: the repository's plans).")
+  var paths: [String] = []
+
+  @Option(name: .shortAndLong, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Exit with 1 on any finding, warnings and notes included.")
+  var strict = false
+
+  @Option(name: .long, help: "Use this configuration file instead of looking for mapc.yml.")
+  var config: String?
+
+  func run() throws {
+    let code = execute()
+    if code != 0 { throw ExitCode(code) }
+  }
+
+  private func execute() -> Int32 {
+    var schemas: SchemaCatalog
+    let configuration: Configuration
+    do {
+      schemas = try SchemaCatalog()
+      if let config {
+        guard Paths.isFile(config) else { return Console.fail(UsageError("configuration file not found: \(config)")) }
+        configuration = try Configuration.load(file: Paths.absolute(config), schemas: schemas)
+      } else {
+        configuration = try Configuration.discover(from: Paths.currentDirectory(), schemas: schemas)
+      }
+      if let ext = configuration.extensionSchema {
+        try schemas.loadExtension(path: ext, displayPath: Paths.display(ext))
+      }
+    } catch {
+      return Console.fail(error)
+    }
+    let targets: [LintTarget]
+    do {
+      targets = try Targets.resolve(paths, configuration: configuration)
+    } catch {
+      return Console.fail(error)
+    }
+    let report = Linter(configuration: configuration, schemas: schemas).lint(targets)
+    Console.out(format.reporter.render(report))
+    return report.exitCode(strict: strict)
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import MapcLint
+
+@main
+struct Mapc: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mapc",
+    abstract: "Mutual Action Plans as code: lint, track and share deal plans kept in git.",
+    discussion: """
+      Plans are Markdown files (`*.map.md`) with YAML frontmatter. mapc finds them from the
+      repository's mapc.yml (in the working directory or a parent), or under the paths you give.
+
+      Exit codes: 0 clean (warnings allowed), 1 findings at error severity (any finding with
+      --strict), 2 usage, configuration or internal error.
+      """,
+    version: SARIFReporter.version,
+    subcommands: [LintCommand.self, ExplainCommand.self, RulesCommand.self]
+  )
+
+  /// Runs the command line with mapc's exit codes: a usage error is 2 (ArgumentParser's own
+  /// default is 64), and a subcommand's `ExitCode` passes through unchanged.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let status = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if status == .success {
+        if !message.isEmpty { Console.out(message + "\n") }
+        Foundation.exit(0)
+      }
+      Console.error(message + "\n")
+      Foundation.exit(2)
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import MapcLint
+
+struct RulesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rules",
+    abstract: "List every check with its code, name, default severity and summary."
+  )
+
+  func run() throws {
+    let width = Check.all.map(\.name.count).max() ?? 0
+    var out = ""
+    for c in Check.all {
+      let name = c.name + String(repeating: " ", count: width - c.name.count)
+      let sev = c.defaultSeverity.rawValue + String(repeating: " ", count: 7 - c.defaultSeverity.rawValue.count)
+      out += "\(c.code)  \(name)  \(sev)  \(c.summary)\n"
+    }
+    out += "\nRun `mapc explain CODE` for the rationale and an example.\n"
+    Console.out(out)
+  }
+}
