@@ -20,6 +20,8 @@ RUNS=3
 SCRATCH="$REPO/.build-bench"
 # The Python peer is slow; past this many seconds per run, one run is enough.
 PEER_ONE_RUN_AFTER=30
+# Keep Benchmarks/ free of __pycache__ folders.
+export PYTHONDONTWRITEBYTECODE=1
 
 usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
@@ -99,8 +101,6 @@ EXPECTED_EXIT=$((BROKEN > 0 ? 1 : 0))
 
 ensure_gnu_time
 ensure_python_deps
-# Wall-clock numbers mean little on a busy machine; the summary shows how busy it was.
-LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 # --- 2. mapc build -------------------------------------------------------------------------
 
@@ -120,11 +120,14 @@ elif [[ ! -x "$MAPC" ]]; then
   MAPC_NOTE="not measured: $MAPC is not an executable"
   MAPC=""
 else
+  # Absolute, because mapc runs from inside the corpus.
   MAPC="$(cd "$(dirname "$MAPC")" && pwd)/$(basename "$MAPC")"
 fi
 
 # --- 3. mapc lint --------------------------------------------------------------------------
 
+# Wall-clock numbers mean little on a busy machine; the summary shows how busy it was.
+LOAD="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 MAPC_RUNS="$WORK/mapc-runs.txt"
 MAPC_CHECK="n/a"
 if [[ -n "$MAPC" ]]; then
@@ -164,7 +167,8 @@ PEER_COUNT=$(wc -l <"$PEER_RUNS")
 
 say "python validation only"
 PY_VALIDATE=$(python3 "$BENCH_DIR/python_peer.py" validate-only "$CORPUS" |
-  python3 -c 'import json, sys; print("%.2f" % json.load(sys.stdin)["seconds"])')
+  python3 -c 'import json, sys; r = json.load(sys.stdin)
+print("%.2f s wall, %.2f s cpu" % (r["seconds"], r["cpu_seconds"]))')
 
 # >>> mapc validation only: fill in once mapc has a bench mode that pre-parses every frontmatter
 # and then times schema validation alone (the counterpart of `python_peer.py validate-only`).
@@ -208,5 +212,5 @@ if [[ -s "$MAPC_RUNS" ]]; then
 fi
 echo "failing files:  mapc: $MAPC_CHECK"
 echo "                python peer: $PEER_CHECK"
-echo "python validation only: $PY_VALIDATE s (jsonschema), mapc validation only: $MAPC_VALIDATE"
+echo "python validation only: $PY_VALIDATE (jsonschema), mapc validation only: $MAPC_VALIDATE"
 exit 0

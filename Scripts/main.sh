@@ -10,6 +10,10 @@ echo "== mapc lint (Examples/)"
 (cd Examples && "$mapc" lint)
 
 echo
+echo "== mapc lint (Examples/team-extension: a team's MEDDPICC extension schema)"
+(cd Examples/team-extension && "$mapc" lint)
+
+echo
 echo "== mapc lint Examples/broken (these are meant to fail; exit code 1 expected)"
 set +e
 "$mapc" lint Examples/broken

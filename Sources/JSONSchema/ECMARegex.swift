@@ -49,7 +49,7 @@ struct ECMARegex: Sendable {
   /// Whether the expression matches anywhere in `string` (JSON Schema patterns are not anchored).
   func matches(_ string: String) -> Bool {
     if !requiredPrefix.isEmpty {
-      guard string.utf8.starts(with: requiredPrefix) else { return false }
+      guard FastString.hasPrefix(string, requiredPrefix) else { return false }
       if isPrefixOnly { return true }
     }
     var copy = string

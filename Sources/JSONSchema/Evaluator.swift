@@ -26,9 +26,12 @@ struct Evaluator {
 
   // MARK: Locations and errors
 
-  private mutating func push(_ token: String) { if wantErrors { keywordPath.append(token) } }
+  // Autoclosures: the fast path must not even format an index.
+  private mutating func push(_ token: @autoclosure () -> String) { if wantErrors { keywordPath.append(token()) } }
   private mutating func pop() { if wantErrors { keywordPath.removeLast() } }
-  private mutating func pushInstance(_ token: String) { if wantErrors { instancePath.append(token) } }
+  private mutating func pushInstance(_ token: @autoclosure () -> String) {
+    if wantErrors { instancePath.append(token()) }
+  }
   private mutating func popInstance() { if wantErrors { instancePath.removeLast() } }
 
   private mutating func fail(
@@ -185,7 +188,7 @@ struct Evaluator {
       return false
     case .pattern(let patternIndex):
       let compiled = program.tables.patterns[patternIndex]
-      guard case .string(let s) = instance, !compiled.regex.matches(s) else { return true }
+      guard case .string(let s) = instance, !compiled.matches(s) else { return true }
       let source = compiled.source
       fail(node, "pattern", "must match the pattern \(source)", .pattern(pattern: source))
       return false
@@ -221,7 +224,7 @@ struct Evaluator {
       guard case .object(let o) = instance else { return true }
       let names = program.tables.stringLists[namesIndex]
       var valid = true
-      for name in names where !o.contains(key: name) {
+      for name in names where !FastString.contains(o, name) {
         valid = false
         if !wantErrors { return false }
         fail(node, "required", "missing required property '\(name)'", .required(missing: name))
@@ -232,7 +235,7 @@ struct Evaluator {
       let list = program.tables.dependentRequired[index]
       var valid = true
       for (trigger, names) in list where o.contains(key: trigger) {
-        for name in names where !o.contains(key: name) {
+        for name in names where !FastString.contains(o, name) {
           valid = false
           if !wantErrors { return false }
           push("dependentRequired")
@@ -267,7 +270,7 @@ struct Evaluator {
       guard case .object(let o) = instance else { return true }
       let list = program.tables.dependentSchemas[index]
       var valid = true
-      for (trigger, target) in list where o.contains(key: trigger) {
+      for (trigger, target) in list where FastString.contains(o, trigger) {
         push("dependentSchemas")
         push(trigger)
         let ok = evaluate(target, instance, &out)
@@ -441,7 +444,7 @@ struct Evaluator {
           if !wantErrors { return false }
         }
       }
-      for (pattern, target) in group.patterns where pattern.regex.matches(name) {
+      for (pattern, target) in group.patterns where pattern.matches(name) {
         matched = true
         push("patternProperties")
         push(pattern.source)

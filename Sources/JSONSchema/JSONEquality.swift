@@ -29,12 +29,5 @@ enum JSONEquality {
   }
 
   /// Byte equality of the UTF-8 forms (which is code-point equality).
-  static func sameScalars(_ x: String, _ y: String) -> Bool {
-    // `==` rejects most unequal strings cheaply; only equal-looking ones need the byte check.
-    guard x == y else { return false }
-    let bytesEqual = x.utf8.withContiguousStorageIfAvailable { a in
-      y.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
-    }
-    return (bytesEqual ?? nil) ?? x.utf8.elementsEqual(y.utf8)
-  }
+  static func sameScalars(_ x: String, _ y: String) -> Bool { FastString.equal(x, y) }
 }

@@ -5,27 +5,18 @@
 /// Such a pattern is a small NFA whose states are "the first j atoms matched", so matching
 /// is a bit-parallel simulation over one `UInt64`: no backtracking, recursion or allocation.
 struct LinearRegex: Sendable {
-  private struct Atom: Sendable {
-    var low: UInt64
-    var high: UInt64
-    var set: ScalarSet
-    /// `x*`: may repeat (loops on its own state) and may be skipped.
-    var star: Bool
-    /// `x?` (or an optional copy from `{n,m}`): may be skipped.
-    var optional: Bool
-
-    @inline(__always)
-    func contains(_ c: UInt32) -> Bool {
-      if c < 64 { return low & (1 << UInt64(c)) != 0 }
-      if c < 128 { return high & (1 << UInt64(c - 64)) != 0 }
-      return set.contains(c)
-    }
-  }
-
-  private let atoms: [Atom]
+  /// Per atom: ASCII membership bitmaps, and the full set for other scalars.
+  private let lows: [UInt64]
+  private let highs: [UInt64]
+  private let sets: [ScalarSet]
+  /// Bit j: atom j may repeat (`x*`, loops on its own state).
+  private let starMask: UInt64
+  /// Bit j: atom j may be skipped (`x?`, `x*`, optional copies from `{n,m}`).
+  private let optionalMask: UInt64
   private let anchoredStart: Bool
   private let anchoredEnd: Bool
   private let startMask: UInt64
+  private let acceptMask: UInt64
 
   /// Nil unless `node` has the linear shape and at most 63 atoms once `{n,m}` is expanded.
   init?(_ node: RegexNode) {
@@ -41,56 +32,77 @@ struct LinearRegex: Sendable {
       end = true
       items.removeLast()
     }
-    var atoms: [Atom] = []
-    func atom(_ set: ScalarSet, star: Bool = false, optional: Bool = false) -> Atom {
+    var sets: [ScalarSet] = []
+    var star: UInt64 = 0
+    var optional: UInt64 = 0
+    func add(_ set: ScalarSet, isStar: Bool = false, isOptional: Bool = false) {
+      if isStar { star |= 1 << UInt64(sets.count) }
+      if isOptional { optional |= 1 << UInt64(sets.count) }
+      sets.append(set)
+    }
+    for item in items {
+      switch item {
+      case .scalar(let c):
+        add(ScalarSet([.range(c, c)]))
+      case .set(let set):
+        add(set)
+      case .repetition(.set(let set), let min, let max, _):
+        guard min <= 63, (max ?? 0) <= 63 else { return nil }
+        for _ in 0..<min { add(set) }
+        if let max {
+          for _ in min..<max { add(set, isOptional: true) }
+        } else {
+          add(set, isStar: true, isOptional: true)
+        }
+      default:
+        return nil
+      }
+      if sets.count > 63 { return nil }
+    }
+    var lows: [UInt64] = []
+    var highs: [UInt64] = []
+    for set in sets {
       var low: UInt64 = 0
       var high: UInt64 = 0
       for c in UInt32(0)..<128 where set.contains(c) {
         if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
       }
-      return Atom(low: low, high: high, set: set, star: star, optional: optional)
+      lows.append(low)
+      highs.append(high)
     }
-    for item in items {
-      switch item {
-      case .scalar(let c):
-        atoms.append(atom(ScalarSet([.range(c, c)])))
-      case .set(let set):
-        atoms.append(atom(set))
-      case .repetition(.set(let set), let min, let max, _):
-        guard min <= 63, (max ?? 0) <= 63 else { return nil }
-        for _ in 0..<min { atoms.append(atom(set)) }
-        if let max {
-          for _ in min..<max { atoms.append(atom(set, optional: true)) }
-        } else {
-          atoms.append(atom(set, star: true, optional: true))
-        }
-      default:
-        return nil
-      }
-      if atoms.count > 63 { return nil }
-    }
-    self.atoms = atoms
+    self.lows = lows
+    self.highs = highs
+    self.sets = sets
+    starMask = star
+    optionalMask = optional
     anchoredStart = start
     anchoredEnd = end
-    startMask = Self.closure(1, atoms)
+    acceptMask = 1 << UInt64(sets.count)
+    startMask = Self.closure(1, optional: optional)
   }
 
   /// Adds the states reachable by skipping optional atoms.
   @inline(__always)
-  private static func closure(_ mask: UInt64, _ atoms: [Atom]) -> UInt64 {
+  private static func closure(_ mask: UInt64, optional: UInt64) -> UInt64 {
     var mask = mask
-    for j in atoms.indices where mask & (1 << UInt64(j)) != 0 && atoms[j].optional {
-      mask |= 1 << UInt64(j + 1)
+    var candidates = mask & optional
+    while candidates != 0 {
+      let j = UInt64(candidates.trailingZeroBitCount)
+      candidates &= candidates - 1
+      let next: UInt64 = 1 << (j + 1)
+      if mask & next == 0 {
+        mask |= next
+        if optional & next != 0 { candidates |= next }
+      }
     }
     return mask
   }
 
   func matches(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    let accept: UInt64 = 1 << UInt64(atoms.count)
     var mask = startMask
     var i = 0
     while true {
-      if mask & accept != 0 && (!anchoredEnd || i == input.count) { return true }
+      if mask & acceptMask != 0 && (!anchoredEnd || i == input.count) { return true }
       if i == input.count { return false }
       // Decode one scalar (Swift strings are valid UTF-8).
       let b0 = UInt32(input[i])
@@ -111,14 +123,21 @@ struct LinearRegex: Sendable {
       }
       i += length
       var next: UInt64 = 0
-      var pending = mask & ~accept
+      var pending = mask & ~acceptMask
       while pending != 0 {
         let j = pending.trailingZeroBitCount
         pending &= pending - 1
-        let atom = atoms[j]
-        if atom.contains(c) { next |= atom.star ? (1 << UInt64(j)) : (1 << UInt64(j + 1)) }
+        let member: Bool
+        if c < 64 {
+          member = lows[j] & (1 << UInt64(c)) != 0
+        } else if c < 128 {
+          member = highs[j] & (1 << UInt64(c - 64)) != 0
+        } else {
+          member = sets[j].contains(c)
+        }
+        if member { next |= starMask & (1 << UInt64(j)) != 0 ? (1 << UInt64(j)) : (1 << UInt64(j + 1)) }
       }
-      mask = Self.closure(next, atoms)
+      mask = Self.closure(next, optional: optionalMask)
       if !anchoredStart { mask |= startMask }
       if mask == 0 { return false }
     }

@@ -51,9 +51,12 @@ public struct SchemaCatalog: Sendable {
     }
     let uri = doc["$id"]?.stringValue ?? "file://" + Paths.absolute(path)
     var registry = SchemaRegistry()
+    let planDoc = documents[Self.planID] ?? .null
     do {
-      try registry.add(documents[Self.planID] ?? .null, uri: Self.planID)
+      try registry.add(planDoc, uri: Self.planID)
       planExtension = try Schema(doc, uri: uri, registry: registry, options: ValidationOptions(assertFormat: true))
+      plan = try Schema(
+        SchemaExtension.allowing(doc, in: planDoc), uri: Self.planID, options: ValidationOptions(assertFormat: true))
     } catch {
       throw ConfigurationError(path: displayPath, message: "extension schema cannot be used: \(error)")
     }

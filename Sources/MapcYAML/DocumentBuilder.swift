@@ -60,6 +60,8 @@ struct DocumentBuilder {
   private var keys: [String] = []
   /// The character index of each entry of `keys`, for duplicate-key messages.
   private var keyIndices: [Int] = []
+  /// A hash of each entry of `keys`: duplicate checks compare these before any string.
+  private var keyHashes: [UInt64] = []
   private var root: JSONValue?
   private var anchors: [String: Anchor] = [:]
   private var expandedNodes = 0
@@ -152,7 +154,7 @@ struct DocumentBuilder {
         value = resolved
       }
       if let anchor = data.anchor { anchors[String(cString: anchor)] = .done(value, nodes: 1, text: key) }
-      addKey(key, index: index)
+      addKey(key, hash: Self.keyHash(text), index: index)
       return
     }
 
@@ -212,15 +214,23 @@ struct DocumentBuilder {
     return name.hasPrefix(core) ? "!!" + name.dropFirst(core.count) : name
   }
 
-  private mutating func addKey(_ key: String, index: Int) {
+  /// FNV-1a over the key's UTF-8 bytes.
+  @inline(__always)
+  private static func keyHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+
+  private mutating func addKey(_ key: String, hash: UInt64, index: Int) {
     let top = stack.count - 1
     var first: Int?
     if let lookup = stack[top].keyLookup {
       first = lookup[key]
     } else {
       var k = stack[top].keyBase
-      while k < keys.count {
-        if keys[k] == key {
+      while k < keyHashes.count {
+        if keyHashes[k] == hash, keys[k] == key {
           first = k
           break
         }
@@ -240,6 +250,7 @@ struct DocumentBuilder {
     }
     keys.append(key)
     keyIndices.append(index)
+    keyHashes.append(hash)
     stack[top].state = .expectValue
     let count = keys.count - stack[top].keyBase
     if stack[top].keyLookup != nil {
@@ -320,12 +331,28 @@ struct DocumentBuilder {
       value = .object(JSONObject(members))
       keys.removeLast(keys.count - frame.keyBase)
       keyIndices.removeLast(keyIndices.count - frame.keyBase)
+      keyHashes.removeLast(keyHashes.count - frame.keyBase)
     } else {
-      value = .array(Array(values[frame.valueBase...]))
+      value = .array(takeValues(from: frame.valueBase))
     }
     values.removeLast(values.count - frame.valueBase)
     if let anchor = frame.anchor { anchors[anchor] = .done(value, nodes: frame.nodes, text: nil) }
     push(value, nodes: frame.nodes)
+  }
+
+  /// Moves `values[start...]` into a new array without retaining and releasing each one,
+  /// leaving `.null` (which owns nothing) in the vacated slots for the caller to drop.
+  private mutating func takeValues(from start: Int) -> [JSONValue] {
+    let count = values.count - start
+    guard count > 0 else { return [] }
+    return values.withUnsafeMutableBufferPointer { source in
+      [JSONValue](unsafeUninitializedCapacity: count) { target, initialized in
+        guard let from = source.baseAddress, let to = target.baseAddress else { return }
+        to.moveInitialize(from: from + start, count: count)
+        (from + start).initialize(repeating: .null, count: count)
+        initialized = count
+      }
+    }
   }
 
   private mutating func alias(_ event: UnsafePointer<yaml_event_t>) -> Bool {
@@ -359,7 +386,9 @@ struct DocumentBuilder {
       }
       if expectingKey {
         if let text {
-          addKey(text, index: index)
+          var copy = text
+          let hash = copy.withUTF8 { Self.keyHash(UnsafeRawBufferPointer($0)) }
+          addKey(text, hash: hash, index: index)
         } else {
           report(
             .unsupportedKey,

@@ -33,15 +33,17 @@ enum Console {
 
   /// Reports an unusable configuration, with a source snippet, and returns the exit code for it.
   static func fail(_ error: ConfigurationError) -> Int32 {
-    var f = Finding(
+    let lines = error.sourceText.map(SourceLines.split) ?? []
+    func withSource(_ f: Finding) -> Finding {
+      var f = f
+      if let line = f.position?.line, line >= 1, line <= lines.count { f.sourceLine = String(lines[line - 1]) }
+      return f
+    }
+    let first = Finding(
       path: error.path, position: error.position, check: .schemaViolation, message: Finding.Message(error.message),
       help: error.help)
-    if let line = error.position?.line, let text = error.sourceText {
-      let lines = SourceLines.split(text)
-      if line >= 1, line <= lines.count { f.sourceLine = String(lines[line - 1]) }
-    }
-    var out = "mapc: configuration error\n" + configurationBlock(f) + "\n"
-    for more in error.more { out += configurationBlock(more) + "\n" }
+    var out = "mapc: configuration error\n"
+    for f in [first] + error.more { out += configurationBlock(withSource(f)) + "\n" }
     Console.error(out)
     return 2
   }

@@ -121,3 +121,45 @@ import Testing
     #expect(a.stdout == b.stdout)
   }
 }
+
+/// A team's extension schema (`schema.extend` in mapc.yml), with the worked example in
+/// `Examples/team-extension/`.
+@Suite struct ExtensionSchemaTests {
+  static let example = TestSupport.packageRoot.appendingPathComponent("Examples/team-extension")
+
+  @Test func workedExampleLintsClean() throws {
+    let run = try TestSupport.mapc(["lint"], in: Self.example)
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+  }
+
+  @Test func extensionIsEnforcedWithTheSameDiagnostics() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in ["mapc.yml", "meddpicc.schema.json"] {
+      try FileManager.default.copyItem(at: Self.example.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+    }
+    let plan = try String(contentsOf: Self.example.appendingPathComponent("harbor-freight-analytics.map.md"), encoding: .utf8)
+    let broken = plan.replacing("  champion: marco", with: "  champoin: marco")
+      .replacing("crm_stage: develop\n", with: "crm_stage: developing\n")
+      .replacing("crm_opportunity: 006Q00000HbRfLk\n", with: "")
+    try broken.write(to: dir.appendingPathComponent("deal.map.md"), atomically: true, encoding: .utf8)
+    let run = try TestSupport.mapc(["lint"], in: dir)
+    #expect(run.status == 1)
+    if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/extension.txt", run.stdout) {
+      Issue.record(Comment(rawValue: diff))
+    }
+  }
+
+  @Test func brokenExtensionSchemaIsAConfigurationError() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "schema:\n  extend: team.schema.json\n".write(to: dir.appendingPathComponent("mapc.yml"), atomically: true, encoding: .utf8)
+    try #"{"properties": {"x": {"pattern": "("}}}"#.write(
+      to: dir.appendingPathComponent("team.schema.json"), atomically: true, encoding: .utf8)
+    try TestSupport.read("Examples/midmarket-support-desk.map.md").write(
+      to: dir.appendingPathComponent("deal.map.md"), atomically: true, encoding: .utf8)
+    let run = try TestSupport.mapc(["lint"], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("team.schema.json"), "\(run.stderr)")
+  }
+}

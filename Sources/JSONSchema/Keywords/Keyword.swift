@@ -61,7 +61,7 @@ final class PropertiesKeyword: Sendable {
 
   func declaredIndex(of name: String) -> Int? {
     if let lookup { return lookup[name] }
-    for i in names.indices where names[i] == name { return i }
+    for i in names.indices where FastString.equal(names[i], name) { return i }
     return nil
   }
 }
@@ -76,6 +76,8 @@ final class CompiledPattern: Sendable {
     self.regex = regex
     self.source = source
   }
+
+  func matches(_ string: String) -> Bool { regex.matches(string) }
 }
 
 /// Arrays, strings and JSON values that keywords refer to by index.

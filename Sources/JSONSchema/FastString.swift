@@ -1,0 +1,36 @@
+import MapcJSON
+
+/// String comparisons for the hot paths.
+///
+/// `String ==` falls into a Unicode-aware slow path whenever two strings differ, which cost
+/// more than the rest of a property lookup. Comparing UTF-8 lengths first rejects most
+/// candidates for free; the bytes decide the rest (code-point equality, as JSON Schema wants).
+enum FastString {
+  @inline(__always)
+  static func equal(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var i = a.utf8.makeIterator()
+    var j = b.utf8.makeIterator()
+    while let x = i.next() {
+      guard x == j.next() else { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  static func hasPrefix(_ s: String, _ prefix: [UInt8]) -> Bool {
+    guard s.utf8.count >= prefix.count else { return false }
+    var i = s.utf8.makeIterator()
+    for b in prefix {
+      guard i.next() == b else { return false }
+    }
+    return true
+  }
+
+  /// Whether `object` has a member named `name`.
+  static func contains(_ object: JSONObject, _ name: String) -> Bool {
+    if object.count > 16 { return object.contains(key: name) }
+    for key in object.memberNames where equal(key, name) { return true }
+    return false
+  }
+}
