@@ -21,7 +21,16 @@ struct Annotations {
 }
 
 extension Optional where Wrapped == Annotations {
+  /// Whether a caller observes annotations (a non-generic test: `!= nil` costs a generic
+  /// witness call per subschema).
+  @inline(__always)
+  var isCollecting: Bool {
+    if case .some = self { return true }
+    return false
+  }
+
   /// Merges when collecting; a no-op when nobody observes annotations.
+  @inline(__always)
   mutating func absorb(_ other: Annotations?) {
     guard let other else { return }
     self?.merge(other)

@@ -87,7 +87,7 @@ struct Evaluator {
     if entersResource { scope.append(node.resource) }
     defer { if entersResource { scope.removeLast() } }
 
-    var local: Annotations? = (out != nil || node.hasUnevaluated) ? Annotations() : nil
+    var local: Annotations? = (out.isCollecting || node.hasUnevaluated) ? Annotations() : nil
     // Walking the buffer borrows each keyword in place; for-in or subscripting would copy the
     // enum (and retain its payload) for every keyword of every subschema visited.
     let valid = node.keywords.withUnsafeBufferPointer { keywords in
@@ -311,8 +311,8 @@ struct Evaluator {
       let mark = errors.count
       var matched = false
       for (i, target) in list.enumerated() {
-        if matched && out == nil { break }
-        var branch: Annotations? = out == nil ? nil : Annotations()
+        if matched && !out.isCollecting { break }
+        var branch: Annotations? = !out.isCollecting ? nil : Annotations()
         push("anyOf")
         push(String(i))
         let ok = matched ? quietly { $0.evaluate(target, instance, &branch) } : evaluate(target, instance, &branch)
@@ -335,7 +335,7 @@ struct Evaluator {
       var matches: [Int] = []
       var collected: Annotations?
       for (i, target) in list.enumerated() {
-        var branch: Annotations? = out == nil ? nil : Annotations()
+        var branch: Annotations? = !out.isCollecting ? nil : Annotations()
         push("oneOf")
         push(String(i))
         let ok = matches.isEmpty ? evaluate(target, instance, &branch) : quietly { $0.evaluate(target, instance, &branch) }
@@ -370,8 +370,8 @@ struct Evaluator {
       return false
     case .conditional(let condition, let then, let otherwise):
       // A lone `if` only matters for the annotations it produces.
-      if then == nil && otherwise == nil && out == nil { return true }
-      var conditionAnnotations: Annotations? = out == nil ? nil : Annotations()
+      if then == nil && otherwise == nil && !out.isCollecting { return true }
+      var conditionAnnotations: Annotations? = !out.isCollecting ? nil : Annotations()
       push("if")
       let matched = quietly { $0.evaluate(condition, instance, &conditionAnnotations) }
       pop()
@@ -459,7 +459,7 @@ struct Evaluator {
         }
       }
       if matched {
-        if out != nil { out?.properties.insert(name) }
+        if out.isCollecting { out?.properties.insert(name) }
         continue
       }
       guard let additional = group.additional else { continue }
@@ -540,12 +540,12 @@ struct Evaluator {
       var none: Annotations? = nil
       if quietly({ $0.evaluate(target, item, &none) }) {
         count += 1
-        if out != nil { matched.append(i) }
-        if out == nil && maximum == nil && count >= minimum { break }
+        if out.isCollecting { matched.append(i) }
+        if !out.isCollecting && maximum == nil && count >= minimum { break }
         if let maximum, count > maximum, !wantErrors { return false }
       }
     }
-    if out != nil {
+    if out.isCollecting {
       if count == array.count { out?.allItems = true } else { out?.items.formUnion(matched) }
     }
     if count < minimum {

@@ -9,12 +9,14 @@ enum FastString {
   @inline(__always)
   static func equal(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
-    var i = a.utf8.makeIterator()
-    var j = b.utf8.makeIterator()
-    while let x = i.next() {
-      guard x == j.next() else { return false }
+    let bytes = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y in
+        for k in 0..<x.count where x[k] != y[k] { return false }
+        return true
+      }
     }
-    return true
+    if let known = bytes ?? nil { return known }
+    return a.utf8.elementsEqual(b.utf8)
   }
 
   @inline(__always)

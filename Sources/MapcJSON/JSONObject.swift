@@ -1,61 +1,65 @@
 /// A JSON object that keeps its members in insertion order.
 ///
 /// Equality ignores order (as JSON does); iteration and serialisation follow it. Plan
-/// frontmatter objects are small, so lookups scan linearly until an object grows large
-/// enough for an index to pay off.
+/// frontmatter objects are small, so members live in one array (one allocation per object,
+/// which matters when parsing thousands of plans) and lookups scan it, until an object grows
+/// large enough for an index to pay off.
 public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
   public typealias Member = (key: String, value: JSONValue)
 
-  private var keys: [String]
-  private var values: [JSONValue]
+  private var members: [Member]
   private var index: [String: Int]?
 
   private static let indexThreshold = 16
 
   public init() {
-    keys = []
-    values = []
+    members = []
     index = nil
   }
 
   /// Builds an object from members; a later duplicate key replaces the earlier value.
   public init(_ members: [(String, JSONValue)]) {
     self.init()
-    keys.reserveCapacity(members.count)
-    values.reserveCapacity(members.count)
+    self.members.reserveCapacity(members.count)
     for (k, v) in members { self[k] = v }
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { keys.count }
-  public subscript(position: Int) -> Member { (keys[position], values[position]) }
+  /// Adopts members whose keys the caller has already made unique (a parser that reports
+  /// duplicate keys itself); with a repeated key anyway, lookups find the first.
+  public init(uniqueMembers: [Member]) {
+    members = uniqueMembers
+    index = nil
+    if members.count > Self.indexThreshold { rebuildIndex() }
+  }
 
-  public var memberNames: [String] { keys }
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { members.count }
+  public subscript(position: Int) -> Member { members[position] }
+
+  public var memberNames: [String] { members.map(\.key) }
 
   public func position(of key: String) -> Int? {
     if let index { return index[key] }
-    return keys.firstIndex(of: key)
+    return members.firstIndex { $0.key == key }
   }
 
   public func contains(key: String) -> Bool { position(of: key) != nil }
 
   public subscript(key: String) -> JSONValue? {
-    get { position(of: key).map { values[$0] } }
+    get { position(of: key).map { members[$0].value } }
     set {
       if let i = position(of: key) {
         if let newValue {
-          values[i] = newValue
+          members[i].value = newValue
         } else {
-          keys.remove(at: i)
-          values.remove(at: i)
+          members.remove(at: i)
           rebuildIndex()
         }
       } else if let newValue {
-        keys.append(key)
-        values.append(newValue)
+        members.append((key, newValue))
         if index != nil {
-          index?[key] = keys.count - 1
-        } else if keys.count > Self.indexThreshold {
+          index?[key] = members.count - 1
+        } else if members.count > Self.indexThreshold {
           rebuildIndex()
         }
       }
@@ -63,19 +67,19 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
   }
 
   private mutating func rebuildIndex() {
-    guard keys.count > Self.indexThreshold else {
+    guard members.count > Self.indexThreshold else {
       index = nil
       return
     }
-    var built = [String: Int](minimumCapacity: keys.count)
-    for (i, k) in keys.enumerated() { built[k] = i }
+    var built = [String: Int](minimumCapacity: members.count)
+    for (i, m) in members.enumerated() where built[m.key] == nil { built[m.key] = i }
     index = built
   }
 
   public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    guard lhs.keys.count == rhs.keys.count else { return false }
-    for (i, k) in lhs.keys.enumerated() {
-      guard let other = rhs[k], other == lhs.values[i] else { return false }
+    guard lhs.members.count == rhs.members.count else { return false }
+    for m in lhs.members {
+      guard let other = rhs[m.key], other == m.value else { return false }
     }
     return true
   }
@@ -83,13 +87,13 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
   public func hash(into hasher: inout Hasher) {
     // Order-insensitive, to agree with ==.
     var combined = 0
-    for (i, k) in keys.enumerated() {
+    for m in members {
       var h = Hasher()
-      h.combine(k)
-      h.combine(values[i])
+      h.combine(m.key)
+      h.combine(m.value)
       combined ^= h.finalize()
     }
-    hasher.combine(keys.count)
+    hasher.combine(members.count)
     hasher.combine(combined)
   }
 }

@@ -102,8 +102,14 @@ public struct Linter: Sendable {
       guard let severity = configuration.severity(of: f.check, at: target.relativePath) else { return nil }
       var f = f
       f.severity = severity
-      if let line = f.position?.line, line >= 1, line <= lines.count {
-        f.sourceLine = String(lines[line - 1])
+      if let p = f.position, p.line >= 1, p.line <= lines.count {
+        let line = lines[p.line - 1]
+        f.sourceLine = String(line)
+        if f.check == .duplicateKey {
+          // Underline the whole key, up to its colon.
+          let key = line.dropFirst(p.column - 1).prefix { $0 != ":" }
+          f.length = max(1, key.count)
+        }
       }
       return f
     }

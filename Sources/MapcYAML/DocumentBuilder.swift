@@ -323,12 +323,13 @@ struct DocumentBuilder {
     if frame.isMapping {
       // Every kept key has received its value when the mapping ends; `min` only guards.
       let count = min(values.count - frame.valueBase, keys.count - frame.keyBase)
-      var members: [(String, JSONValue)] = []
+      var members: [JSONObject.Member] = []
       members.reserveCapacity(count)
       for offset in 0..<count {
         members.append((keys[frame.keyBase + offset], values[frame.valueBase + offset]))
       }
-      value = .object(JSONObject(members))
+      // The builder has already reported and dropped duplicate keys.
+      value = .object(JSONObject(uniqueMembers: members))
       keys.removeLast(keys.count - frame.keyBase)
       keyIndices.removeLast(keyIndices.count - frame.keyBase)
       keyHashes.removeLast(keyHashes.count - frame.keyBase)

@@ -39,6 +39,13 @@ enum FailureTranslation {
     var (message, help) = readable(problem)
     if let context = failure.context, let contextIndex = failure.contextIndex {
       let at = lines.position(ofChar: contextIndex)
+      // At the end of the text the mistake is where the unclosed thing began: point there.
+      if problem == "found unexpected end of stream" {
+        return YAMLDiagnostic(
+          kind: .syntax,
+          message: context.contains("quoted") ? "this quoted string is never closed" : message + " (it starts here)",
+          help: help, position: at)
+      }
       message += " (\(context) at line \(at.line), column \(at.column))"
     }
     return YAMLDiagnostic(kind: .syntax, message: message, help: help, position: position)
