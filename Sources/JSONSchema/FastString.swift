@@ -32,7 +32,7 @@ enum FastString {
   /// Whether `object` has a member named `name`.
   static func contains(_ object: JSONObject, _ name: String) -> Bool {
     if object.count > 16 { return object.contains(key: name) }
-    for key in object.memberNames where equal(key, name) { return true }
+    for member in object where equal(member.key, name) { return true }
     return false
   }
 }

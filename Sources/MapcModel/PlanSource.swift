@@ -139,35 +139,49 @@ public enum PlanReader {
   /// closes the frontmatter (as on GitHub and in static site generators): a `...` line is YAML's
   /// own document end marker and stays inside, where a second document after it is reported.
   private static func fences(in text: String) -> Fences {
-    let utf8 = text.utf8
-    var lineStart = utf8.startIndex
-    var line = 1
-    var yamlStart: String.Index?
-    while lineStart < utf8.endIndex {
-      let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-      let next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
-      let content = trimmedFenceCandidate(utf8[lineStart..<lineEnd])
-      if line == 1 {
-        guard content.elementsEqual("---".utf8) else { return .missing }
-        yamlStart = next
-      } else if let yamlStart, content.elementsEqual("---".utf8) {
-        return .found(yaml: text[yamlStart..<lineStart], body: text[next...], closingLine: line)
+    var text = text
+    text.makeContiguousUTF8()
+    let found: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, closingLine: Int)?? = text.utf8.withContiguousStorageIfAvailable {
+      bytes in
+      var lineStart = 0
+      var line = 1
+      var yamlStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        let next = min(lineEnd + 1, bytes.count)
+        let isFence = isFenceLine(bytes[lineStart..<lineEnd])
+        if line == 1 {
+          guard isFence else { return nil }
+          yamlStart = next
+        } else if isFence {
+          return (yamlStart, lineStart, next, line)
+        }
+        lineStart = next
+        line += 1
       }
-      lineStart = next
-      line += 1
+      return (yamlStart, -1, -1, -1)
     }
-    return .unterminated
+    guard let scanned = found, let f = scanned else { return .missing }
+    guard f.closingLine > 0 else { return .unterminated }
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: f.yamlStart)
+    let end = utf8.index(utf8.startIndex, offsetBy: f.yamlEnd)
+    let body = utf8.index(utf8.startIndex, offsetBy: f.bodyStart)
+    return .found(yaml: text[start..<end], body: text[body...], closingLine: f.closingLine)
   }
 
-  private static func trimmedFenceCandidate(_ line: Substring.UTF8View) -> Substring.UTF8View {
+  /// `---`, optionally followed by spaces, tabs and a CR.
+  private static func isFenceLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     var end = line.endIndex
-    while end > line.startIndex {
-      let before = line.index(before: end)
-      let b = line[before]
-      guard b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") else { break }
-      end = before
+    trailing: while end > line.startIndex {
+      switch line[end - 1] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): end -= 1
+      default: break trailing
+      }
     }
-    return line[line.startIndex..<end]
+    return end - line.startIndex == 3 && line[line.startIndex] == UInt8(ascii: "-")
+      && line[line.startIndex + 1] == UInt8(ascii: "-") && line[line.startIndex + 2] == UInt8(ascii: "-")
   }
 
   private static func hex(_ b: UInt8) -> String {

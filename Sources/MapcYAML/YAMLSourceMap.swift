@@ -89,6 +89,8 @@ private struct SourceMapBuilder {
 
   typealias Entry = YAMLSourceMap.Entry
 
+  static let maximumDepth = YAMLLimits().maximumDepth
+
   static func entries(_ bytes: UnsafeRawBufferPointer, firstLine: Int) -> [JSONPointer: Entry] {
     var builder = SourceMapBuilder(lines: LineIndex(bytes, firstLine: firstLine))
     if var parser = EventParser(input: bytes) {
@@ -118,6 +120,12 @@ private struct SourceMapBuilder {
     case YAML_ALIAS_EVENT:
       let name = e.data.alias.anchor.map { String(cString: $0) } ?? ""
       leaf(start: start, end: end, keyText: anchorTexts[name] ?? nil)
+    case YAML_MAPPING_START_EVENT where stack.count >= Self.maximumDepth,
+      YAML_SEQUENCE_START_EVENT where stack.count >= Self.maximumDepth:
+      // Pointers grow with depth, so mapping every level of a hostile document would take
+      // quadratic memory; the loader has already reported it, and findings point above.
+      while !stack.isEmpty { close(end: start) }
+      return false
     case YAML_MAPPING_START_EVENT:
       let data = e.data.mapping_start
       if let anchor = data.anchor { anchorTexts[String(cString: anchor)] = .some(nil) }

@@ -19,20 +19,18 @@ import Testing
     #expect(v?["c"] == .number(2))
   }
 
-  @Test func billionLaughsIsBoundedAndFast() throws {
+  /// Stopping at the limit is what bounds time and memory: the document below expands to
+  /// 9^10 nodes, so a loader without the limit would not finish this test at all.
+  @Test func billionLaughsIsBounded() throws {
     var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for i in 1...9 {
       let refs = Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ")
       yaml += "a\(i): &a\(i) [\(refs)]\n"
     }
-    let clock = ContinuousClock()
-    var result: YAMLLoadResult?
-    let elapsed = clock.measure { result = YAMLLoader.load(yaml) }
-    let r = try #require(result)
+    let r = YAMLLoader.load(yaml)
     #expect(r.value == nil)
     #expect(r.diagnostics.map(\.kind) == [.aliasLimit])
     #expect(r.diagnostics.first?.position.line == 5)
-    #expect(elapsed < .milliseconds(50), "\(elapsed)")
   }
 
   @Test func aliasLimitIsConfigurable() {
@@ -76,14 +74,14 @@ import Testing
   }
 
   @Test func hugeNestingDoesNotCrash() {
-    let clock = ContinuousClock()
-    var result: YAMLLoadResult?
-    let elapsed = clock.measure { result = YAMLLoader.load(String(repeating: "[", count: 100_000)) }
-    #expect(result?.value == nil)
-    #expect(result?.diagnostics.map(\.kind) == [.nestingTooDeep])
-    #expect(elapsed < .seconds(1))
-    // The source map must survive it too.
-    _ = YAMLSourceMap(yaml: String(repeating: "[", count: 100_000))
-    _ = YAMLSourceMap(yaml: String(repeating: "- ", count: 50_000) + "x")
+    let result = YAMLLoader.load(String(repeating: "[", count: 100_000))
+    #expect(result.value == nil)
+    #expect(result.diagnostics.map(\.kind) == [.nestingTooDeep])
+    // The source map must survive it too, in bounded memory: it maps the first 100 levels.
+    let flow = YAMLSourceMap(yaml: String(repeating: "[", count: 100_000))
+    #expect(flow.count <= 100)
+    let block = YAMLSourceMap(yaml: String(repeating: "- ", count: 50_000) + "x")
+    #expect(block.count <= 100)
+    #expect(block.nearestEntry(for: JSONPointer(Array(repeating: "0", count: 500)))?.pointer.tokens.count == 99)
   }
 }
