@@ -4,7 +4,9 @@ import PackageDescription
 let package = Package(
   name: "mapc",
   products: [
-    .executable(name: "mapc", targets: ["mapc"])
+    .executable(name: "mapc", targets: ["mapc"]),
+    // The libraries under the command, for tools and benchmarks built on them.
+    .library(name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcLint"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -170,12 +170,18 @@ PY_VALIDATE=$(python3 "$BENCH_DIR/python_peer.py" validate-only "$CORPUS" |
   python3 -c 'import json, sys; r = json.load(sys.stdin)
 print("%.2f s wall, %.2f s cpu" % (r["seconds"], r["cpu_seconds"]))')
 
-# >>> mapc validation only: fill in once mapc has a bench mode that pre-parses every frontmatter
-# and then times schema validation alone (the counterpart of `python_peer.py validate-only`).
+# mapc's side: Benchmarks/ValidationBench pre-parses every frontmatter, then times validation
+# alone on one thread (best of 3), against the same carried plan schema.
 mapc_validation_only() {
-  echo "n/a (not implemented)"
+  local pkg="$REPO/Benchmarks/ValidationBench"
+  if ! swift build -c release --package-path "$pkg" --scratch-path "$pkg/.build" >"$WORK/vbench-build.log" 2>&1; then
+    echo "n/a (the validation benchmark did not build; see $WORK/vbench-build.log)"
+    return
+  fi
+  "$(swift build -c release --package-path "$pkg" --scratch-path "$pkg/.build" --show-bin-path)/validation-bench" "$CORPUS" |
+    python3 -c 'import json, sys; r = json.load(sys.stdin)
+print("%.3f s wall, 1 thread, best of 3 (%d documents)" % (r["seconds"], r["documents"]))'
 }
-# <<<
 MAPC_VALIDATE="$(mapc_validation_only)"
 
 # --- 6. summary ----------------------------------------------------------------------------
