@@ -48,3 +48,24 @@ import Testing
     }
   }
 }
+
+@Suite struct ExplanationTests {
+  /// `mapc explain` covers every code, and shows the finding its example really produces.
+  @Test(arguments: Check.all)
+  func everyCheckIsExplained(check: Check) throws {
+    let linter = try #require(CheckExampleTests.linter)
+    let text = Explanation.render(check, linter: linter)
+    #expect(text.hasPrefix("\(check.code) \(check.name) (\(check.defaultSeverity.rawValue) by default)\n"))
+    #expect(text.contains(check.summary))
+    if !check.triggering.isEmpty {
+      #expect(text.contains("mapc reports:\n\n    example.map.md"), "\(text)")
+      #expect(text.contains("[\(check.code)]"))
+    }
+  }
+
+  @Test func checksAreFoundByCodeOrName() {
+    #expect(Check.named("map021") == .unknownProperty)
+    #expect(Check.named("unknown-property") == .unknownProperty)
+    #expect(Check.named("MAP999") == nil)
+  }
+}
