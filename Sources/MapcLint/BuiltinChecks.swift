@@ -247,8 +247,8 @@ extension Check {
     unknownProperty, wrongType, invalidValue, invalidFormat, outOfRange, schemaViolation,
   ]
 
-  /// Every check mapc knows, in code order.
-  public static var all: [Check] { builtin }
+  /// Every check mapc knows, in code order: the built-in checks, then the rules.
+  public static let all: [Check] = builtin + RuleRegistry.rules.map { $0.check }
 
   /// The check with this code (`MAP021`, any case) or name (`unknown-property`).
   public static func named(_ codeOrName: String) -> Check? {

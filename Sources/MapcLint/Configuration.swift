@@ -40,6 +40,7 @@ public struct Configuration: Sendable {
   public var extensionSchema: String?
   /// Days without a commit after which a plan counts as stale.
   public var staleAfterDays: Int?
+  public var thresholds = Thresholds()
 
   public init(root: String) { self.root = root }
 
@@ -121,6 +122,8 @@ public struct Configuration: Sendable {
       config.extensionSchema = Paths.join(config.root, ext)
     }
     if let days = o["slip"]?["stale_after_days"]?.numberValue { config.staleAfterDays = Int(days) }
+    if let share = o["thresholds"]?["buyer_share"]?.numberValue { config.thresholds.buyerShare = share }
+    if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue { config.thresholds.placeholderDueDays = Int(days) }
     return config
   }
 

@@ -1,5 +1,10 @@
+import MapcModel
+
 /// Small plans the checks' examples are made from.
 public enum ExamplePlans {
+  /// The "today" every example is linted with, so that time-dependent examples stay true.
+  public static let today = CalendarDate(daysSince1970: 20_780)  // 2026-11-23
+
   /// The smallest plan that lints clean against the plan schema.
   public static let minimal = """
     ---

@@ -42,10 +42,13 @@ public struct LintReport: Sendable {
 public struct Linter: Sendable {
   public var configuration: Configuration
   public var schemas: SchemaCatalog
+  /// The date time-dependent rules compare against.
+  public var today: CalendarDate
 
-  public init(configuration: Configuration, schemas: SchemaCatalog) {
+  public init(configuration: Configuration, schemas: SchemaCatalog, today: CalendarDate) {
     self.configuration = configuration
     self.schemas = schemas
+    self.today = today
   }
 
   /// Lints every target, using all cores; the report does not depend on scheduling.
@@ -87,13 +90,57 @@ public struct Linter: Sendable {
         Finding(path: path, position: d.position, check: Self.check(for: d.kind), message: Finding.Message(d.message), help: d.help))
     }
     if let value = loaded.value {
+      let map = LazySourceMap(yaml: source.frontmatter, firstLine: source.frontmatterFirstLine)
       for schema in [schemas.plan, schemas.planExtension].compactMap({ $0 }) where !schema.isValid(value) {
         findings += SchemaFindings.findings(
-          for: schema.validate(value).errors, in: value, yaml: source.frontmatter,
-          firstLine: source.frontmatterFirstLine, path: path, documents: schemas.documents)
+          for: schema.validate(value).errors, in: value, map: map, path: path, documents: schemas.documents)
+      }
+      if value.objectValue != nil {
+        findings = applyRules(to: value, body: source.body, findings: findings, map: map, target: target)
       }
     }
     return configure(findings, target: target, lines: findings.isEmpty ? [] : lines(of: source.text))
+  }
+
+  /// Runs the enabled rules, then the plan's own suppressions (`lint.disable`), reporting
+  /// those that suppress nothing.
+  private func applyRules(
+    to value: JSONValue, body: String, findings: [Finding], map: LazySourceMap, target: LintTarget
+  ) -> [Finding] {
+    let plan = Plan(value)
+    let context = RuleContext(plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds)
+    var out = findings
+    for rule in RuleRegistry.rules where configuration.severity(of: rule.check, at: target.relativePath) != nil {
+      for f in rule.init().findings(in: context) {
+        let (position, length) = map.map.place(f.pointer, key: f.anchor == .key)
+        out.append(
+          Finding(
+            path: target.displayPath, position: position, length: length, check: rule.check, message: f.message, help: f.help,
+            pointer: f.pointer))
+      }
+    }
+    for (index, name) in plan.disabledChecks {
+      let pointer = JSONPointer(["lint", "disable", String(index)])
+      let (position, length) = map.map.place(pointer, key: false)
+      guard let check = Check.named(name) else {
+        let hint = DidYouMean.suggestion(for: name, among: Check.all.map(\.name)).map { "did you mean `\($0)`? " } ?? ""
+        out.append(
+          Finding(
+            path: target.displayPath, position: position, length: length, check: UnusedSuppressionRule.check,
+            message: "`\(name)` is not a check mapc knows", help: hint + "run `mapc rules` to list every check", pointer: pointer))
+        continue
+      }
+      let before = out.count
+      out.removeAll { $0.check == check }
+      if out.count == before {
+        out.append(
+          Finding(
+            path: target.displayPath, position: position, length: length, check: UnusedSuppressionRule.check,
+            message: "`\(check.name)` is disabled for this plan but finds nothing here",
+            help: "remove it from `lint.disable`", pointer: pointer))
+      }
+    }
+    return out
   }
 
   /// Applies configured severities (dropping checks that are off) and attaches source lines.

@@ -2,6 +2,40 @@ import JSONSchema
 import MapcJSON
 import MapcYAML
 
+/// The source map of one file's frontmatter, built on first use: most files have no findings
+/// and never need it.
+final class LazySourceMap {
+  private let yaml: String
+  private let firstLine: Int
+  private var built: YAMLSourceMap?
+
+  init(yaml: String, firstLine: Int) {
+    self.yaml = yaml
+    self.firstLine = firstLine
+  }
+
+  var map: YAMLSourceMap {
+    if let built { return built }
+    let m = YAMLSourceMap(yaml: yaml, firstLine: firstLine)
+    built = m
+    return m
+  }
+}
+
+extension YAMLSourceMap {
+  /// Where to point for `pointer`: its key or its value, with the caret length; the nearest
+  /// existing ancestor when the node is absent.
+  func place(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) {
+    if let entry = entry(for: p) {
+      if key, let k = entry.key { return (k, p.last?.count ?? 1) }
+      let len = entry.valueEnd.line == entry.value.line ? entry.valueEnd.column - entry.value.column : 1
+      return (entry.value, len)
+    }
+    if let near = nearestEntry(for: p) { return (near.entry.key ?? near.entry.value, near.pointer.last?.count ?? 1) }
+    return (nil, 1)
+  }
+}
+
 /// Turns JSON Schema validation errors into findings a seller can act on: the right code,
 /// the YAML line and column, the milestone or stakeholder concerned, and a help line.
 enum SchemaFindings {
@@ -9,9 +43,16 @@ enum SchemaFindings {
     for errors: [ValidationError], in value: JSONValue, yaml: String, firstLine: Int, path: String,
     documents: [String: JSONValue]
   ) -> [Finding] {
+    findings(for: errors, in: value, map: LazySourceMap(yaml: yaml, firstLine: firstLine), path: path, documents: documents)
+  }
+
+  static func findings(
+    for errors: [ValidationError], in value: JSONValue, map lazyMap: LazySourceMap, path: String,
+    documents: [String: JSONValue]
+  ) -> [Finding] {
     let relevant = select(errors)
     guard !relevant.isEmpty else { return [] }
-    let map = YAMLSourceMap(yaml: yaml, firstLine: firstLine)
+    let map = lazyMap.map
     var seen = Set<String>()
     var out: [Finding] = []
     // A typo (`stauts`) also makes the intended key (`status`) missing: report the typo only.
@@ -55,15 +96,7 @@ enum SchemaFindings {
     let context = contextPhrase(for: pointer, in: value)
     let name = displayName(of: pointer)
     let instance = value.value(at: pointer)
-    func at(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) {
-      if let entry = map.entry(for: p) {
-        if key, let k = entry.key { return (k, p.last?.count ?? 1) }
-        let len = entry.valueEnd.line == entry.value.line ? entry.valueEnd.column - entry.value.column : 1
-        return (entry.value, len)
-      }
-      if let near = map.nearestEntry(for: p) { return (near.entry.key ?? near.entry.value, near.pointer.last?.count ?? 1) }
-      return (nil, 1)
-    }
+    func at(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) { map.place(p, key: key) }
 
     switch error.detail {
     case .required(let missing):

@@ -98,6 +98,19 @@ public enum CarriedSchemas {
     "internal": {
       "$ref": "#/$defs/internal",
       "description": "Seller-only information about the deal (amount, risks, competition, next steps). Never shown in buyer-facing output."
+    },
+    "lint": {
+      "description": "Settings of `mapc lint` for this plan alone.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "disable": {
+          "description": "Checks to turn off for this plan, by code (`MAP131`) or name (`buyer-share`). A listed check that finds nothing is reported, so stale suppressions do not pile up.",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1 },
+          "uniqueItems": true
+        }
+      }
     }
   },
   "patternProperties": {
@@ -607,6 +620,27 @@ public enum CarriedSchemas {
           "description": "Path, relative to `mapc.yml`, of a CSS file inlined into snapshots after the built-in styles.",
           "type": "string",
           "minLength": 1
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
+    "thresholds": {
+      "description": "Numbers the MAP rules compare against.",
+      "type": "object",
+      "properties": {
+        "buyer_share": {
+          "description": "The smallest share of open milestones the buyer side should own (rule `buyer-share`). Default 0.3.",
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "placeholder_due_days": {
+          "description": "A milestone due within this many days should have named owners, not role placeholders (rule `unnamed-owner-due-soon`). Default 14.",
+          "type": "integer",
+          "minimum": 0
         }
       },
       "patternProperties": {

@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
     }
     let linter: Linter?
     do {
-      linter = Linter(configuration: Configuration(root: "."), schemas: try SchemaCatalog())
+      linter = Linter(configuration: Configuration(root: "."), schemas: try SchemaCatalog(), today: ExamplePlans.today)
     } catch {
       linter = nil
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MapcLint
+import MapcModel
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -29,6 +30,13 @@ struct LintCommand: ParsableCommand {
   @Option(name: .long, help: "Use this configuration file instead of looking for mapc.yml.")
   var config: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The date time-dependent rules compare against (YYYY-MM-DD).",
+      discussion: "Default: `today` in mapc.yml, else SOURCE_DATE_EPOCH, else the system clock (UTC)."))
+  var today: String?
+
   func run() throws {
     let code = execute()
     if code != 0 { throw ExitCode(code) }
@@ -52,12 +60,14 @@ struct LintCommand: ParsableCommand {
       return Console.fail(error)
     }
     let targets: [LintTarget]
+    let date: CalendarDate
     do {
+      date = try Today.resolve(flag: today, configuration: configuration, environment: Today.processEnvironment())
       targets = try Targets.resolve(paths, configuration: configuration)
     } catch {
       return Console.fail(error)
     }
-    let report = Linter(configuration: configuration, schemas: schemas).lint(targets)
+    let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(targets)
     Console.out(format.reporter.render(report))
     return report.exitCode(strict: strict)
   }

@@ -7,7 +7,8 @@ import Testing
 /// finding, each non-triggering example must not. A check without a triggering example
 /// must say why it cannot have one (only `unreadable-file` and `schema-violation`).
 @Suite struct CheckExampleTests {
-  static let linter: Linter? = try? Linter(configuration: Configuration(root: "/"), schemas: SchemaCatalog())
+  static let linter: Linter? = try? Linter(
+    configuration: Configuration(root: "/"), schemas: SchemaCatalog(), today: ExamplePlans.today)
 
   static let target = LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md")
 
@@ -33,9 +34,10 @@ import Testing
     }
   }
 
-  @Test func minimalPlanIsClean() throws {
+  @Test func minimalPlanPassesTheSchema() throws {
     let linter = try #require(Self.linter, "the carried schemas must compile")
     let findings = linter.lint(bytes: Array(ExamplePlans.minimal.utf8), target: Self.target)
+      .filter { Check.builtin.contains($0.check) }
     #expect(findings.isEmpty, "\(findings.map { TextReporter.render($0) })")
   }
 

@@ -1,0 +1,62 @@
+import MapcJSON
+import MapcModel
+
+/// A rule of a good Mutual Action Plan: one type per rule, one rule per file.
+///
+/// The rule's ``check`` carries its code (MAP100 and up), name, default severity, rationale
+/// and examples; the tests lint every example, so a rule cannot ship without them.
+public protocol Rule: Sendable {
+  static var check: Check { get }
+  init()
+  /// What the rule finds in one plan. Positions come from the pointers.
+  func findings(in context: RuleContext) -> [RuleFinding]
+}
+
+/// What a rule sees: the typed plan, its raw frontmatter, the body, and the settings.
+public struct RuleContext: Sendable {
+  public var plan: Plan
+  public var frontmatter: JSONValue
+  public var body: String
+  /// "Today", fixed by `--today`, `mapc.yml` or `SOURCE_DATE_EPOCH` for reproducible output.
+  public var today: CalendarDate
+  public var thresholds: Thresholds
+
+  public init(plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds) {
+    self.plan = plan
+    self.frontmatter = frontmatter
+    self.body = body
+    self.today = today
+    self.thresholds = thresholds
+  }
+}
+
+/// Numbers rules compare against, set under `thresholds` in `mapc.yml`.
+public struct Thresholds: Sendable, Hashable {
+  /// The smallest share of open milestones the buyer side should own.
+  public var buyerShare: Double = 0.3
+  /// Milestones due within this many days should have named owners.
+  public var placeholderDueDays: Int = 14
+
+  public init() {}
+}
+
+/// One finding of a rule, before it is placed in the file.
+public struct RuleFinding: Sendable, Hashable {
+  /// What to point at: a property's key, or its value.
+  public enum Anchor: Sendable, Hashable {
+    case key
+    case value
+  }
+
+  public var pointer: JSONPointer
+  public var anchor: Anchor
+  public var message: String
+  public var help: String?
+
+  public init(at pointer: JSONPointer, _ anchor: Anchor = .value, _ message: String, help: String? = nil) {
+    self.pointer = pointer
+    self.anchor = anchor
+    self.message = message
+    self.help = help
+  }
+}

@@ -1,0 +1,40 @@
+import MapcModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Decides what "today" is, so time-dependent rules give the same output in tests and CI:
+/// `--today`, then `today` in mapc.yml, then `SOURCE_DATE_EPOCH`, then the system clock (UTC).
+public enum Today {
+  public static func resolve(
+    flag: String?, configuration: Configuration, environment: [String: String]
+  ) throws(UsageError) -> CalendarDate {
+    if let flag {
+      guard let date = CalendarDate(flag) else {
+        throw UsageError("--today takes a calendar date written YYYY-MM-DD, got '\(flag)'")
+      }
+      return date
+    }
+    if let configured = configuration.today, let date = CalendarDate(configured) { return date }
+    if let epoch = environment["SOURCE_DATE_EPOCH"] {
+      guard let seconds = Int(epoch) else {
+        throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '\(epoch)'")
+      }
+      return CalendarDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+    }
+    return CalendarDate(daysSince1970: Int((Double(time(nil)) / 86_400).rounded(.down)))
+  }
+
+  /// The process environment, read once.
+  public static func processEnvironment() -> [String: String] {
+    var out: [String: String] = [:]
+    var p = environ
+    while let entry = p.pointee {
+      let s = String(cString: entry)
+      if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+      p += 1
+    }
+    return out
+  }
+}

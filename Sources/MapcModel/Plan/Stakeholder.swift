@@ -1,0 +1,40 @@
+import MapcJSON
+
+/// A person, or a role still waiting for a name, on either side of the deal.
+public struct Stakeholder: Sendable, Hashable {
+  public enum Side: String, Sendable, Hashable {
+    case buyer, seller, partner
+  }
+
+  /// Position in `stakeholders`.
+  public var index: Int
+  public var id: String?
+  public var name: String?
+  public var title: String?
+  public var side: Side?
+  public var role: String?
+  public var decides: [String]
+  public var email: String?
+  public var url: String?
+
+  init(_ json: JSONValue, index: Int) {
+    self.index = index
+    id = json["id"]?.stringValue
+    name = json["name"]?.stringValue
+    title = json["title"]?.stringValue
+    side = json["side"]?.stringValue.flatMap(Side.init)
+    role = json["role"]?.stringValue
+    decides = (json["decides"]?.arrayValue ?? []).compactMap(\.stringValue)
+    email = json["email"]?.stringValue
+    url = json["url"]?.stringValue
+  }
+
+  /// A role placeholder: no name yet ("roles first, names later").
+  public var isPlaceholder: Bool { (name ?? "").isEmpty }
+
+  /// The pointer to this stakeholder, or to one of its properties.
+  public func pointer(_ property: String? = nil) -> JSONPointer {
+    let p = JSONPointer(["stakeholders", String(index)])
+    return property.map(p.appending) ?? p
+  }
+}
