@@ -16,7 +16,7 @@ echo "== mapc lint (Examples/team-extension: a team's MEDDPICC extension schema)
 echo
 echo "== mapc lint Examples/broken (these are meant to fail; exit code 1 expected)"
 set +e
-"$mapc" lint Examples/broken
+"$mapc" lint --today 2026-11-23 Examples/broken
 status=$?
 set -e
 if [ "$status" -ne 1 ]; then

@@ -32,7 +32,7 @@ stakeholders:
     name: Dana Ruiz
     title: VP Finance
     side: buyer
-    role: economic-buyer
+    role: champion
     decides: [budget]
   - id: sam
     name: Sam Okoro
@@ -55,6 +55,18 @@ milestones:
     due: 2027-03-01
     status: not-started
     depends_on: [security-review]
+  - id: value-review
+    title: First month-end close in 3 days
+    stage: value
+    owners: [dana, sam]
+    due: 2027-06-01
+    status: not-started
+    depends_on: [go-live]
+compelling_event:
+  what: FY27 budget lock
+  date: 2027-01-15
+lint:
+  disable: [key-outcomes]  # a small demo plan: 3 milestones, not 8-12
 {extra}---
 
 ## Why now

@@ -213,12 +213,15 @@ extension Check {
     code: "MAP024", name: "invalid-format", severity: .error,
     summary: "A value does not have the required format (a date, an id, an email, a link).",
     rationale: """
-      Dates are calendar dates written `YYYY-MM-DD`, ids are kebab-case, links are http, \
-      https or mailto. mapc computes slips and renders timelines from these values, so they \
+      Dates are calendar dates written `YYYY-MM-DD` (2026-02-30 is reported: February 2026 \
+      has 28 days), ids are kebab-case, emails are well-formed, links are http, https or mailto. mapc computes slips and renders timelines from these values, so they \
       must be exact.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-13-45"))],
-    nonTriggering: [Example(ExamplePlans.minimal)])
+    triggering: [
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-02-30"), caption: "a day February does not have"),
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: next friday"), caption: "not a date at all"),
+    ],
+    nonTriggering: [Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2028-02-29"), caption: "a leap day")])
 
   public static let outOfRange = Check(
     code: "MAP025", name: "out-of-range", severity: .error,

@@ -22,10 +22,13 @@ public struct LintTarget: Sendable, Hashable {
 public struct LintReport: Sendable {
   public var findings: [Finding]
   public var fileCount: Int
+  /// The display paths of the files checked, sorted (files without findings included).
+  public var files: [String]
 
-  public init(findings: [Finding], fileCount: Int) {
+  public init(findings: [Finding], fileCount: Int, files: [String] = []) {
     self.findings = findings.sorted(by: Finding.reportOrder)
     self.fileCount = fileCount
+    self.files = files.sorted()
   }
 
   public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -57,7 +60,7 @@ public struct Linter: Sendable {
     DispatchQueue.concurrentPerform(iterations: targets.count) { i in
       results.store(lint(targets[i]), at: i)
     }
-    return LintReport(findings: results.collected.flatMap { $0 }, fileCount: targets.count)
+    return LintReport(findings: results.collected.flatMap { $0 }, fileCount: targets.count, files: targets.map(\.displayPath))
   }
 
   /// Lints one file from disk.
@@ -96,7 +99,8 @@ public struct Linter: Sendable {
           for: schema.validate(value).errors, in: value, map: map, path: path, documents: schemas.documents)
       }
       if value.objectValue != nil {
-        findings = applyRules(to: value, body: source.body, findings: findings, map: map, target: target)
+        findings = applyRules(
+          to: value, body: source.body, bodyFirstLine: source.bodyFirstLine, findings: findings, map: map, target: target)
       }
     }
     return configure(findings, target: target, lines: findings.isEmpty ? [] : lines(of: source.text))
@@ -105,13 +109,21 @@ public struct Linter: Sendable {
   /// Runs the enabled rules, then the plan's own suppressions (`lint.disable`), reporting
   /// those that suppress nothing.
   private func applyRules(
-    to value: JSONValue, body: String, findings: [Finding], map: LazySourceMap, target: LintTarget
+    to value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap, target: LintTarget
   ) -> [Finding] {
     let plan = Plan(value)
     let context = RuleContext(plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds)
     var out = findings
     for rule in RuleRegistry.rules where configuration.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {
+        if let body = f.bodyPosition {
+          let position = SourcePosition(line: bodyFirstLine + body.line - 1, column: body.column)
+          out.append(
+            Finding(
+              path: target.displayPath, position: position, length: f.bodyLength, check: rule.check, message: f.message,
+              help: f.help))
+          continue
+        }
         let (position, length) = map.map.place(f.pointer, key: f.anchor == .key)
         out.append(
           Finding(

@@ -1,5 +1,6 @@
 import JSONSchema
 import MapcJSON
+import MapcModel
 import MapcYAML
 
 /// The source map of one file's frontmatter, built on first use: most files have no findings
@@ -159,9 +160,11 @@ enum SchemaFindings {
     case .format(let format):
       let (pos, len) = at(pointer, key: false)
       let got = instance.map(scalarText) ?? "?"
+      var reason = "is not a valid \(formatPhrase(format))"
+      if format == "date", let impossible = impossibleDate(got) { reason = "is not a calendar date: \(impossible)" }
       return Finding(
         path: path, position: pos, length: len, check: .invalidFormat,
-        message: "`\(got)` is not a valid \(formatPhrase(format))" + (context.map { " (`\(name)` in \($0))" } ?? ""),
+        message: "`\(got)` \(reason)" + (context.map { " (`\(name)` in \($0))" } ?? ""),
         help: formatHelp(format), pointer: pointer)
 
     case .pattern(let pattern):
@@ -250,6 +253,20 @@ enum SchemaFindings {
     case "uri", "uri-reference": return "link"
     default: return f
     }
+  }
+
+  /// Why a `YYYY-MM-DD` string names no day ("February 2026 has 28 days"), or nil when it is
+  /// not of that shape at all.
+  static func impossibleDate(_ text: String) -> String? {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    guard (1...12).contains(m) else { return "there is no month \(m)" }
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+    let days = CalendarDate.daysIn(month: m, year: y)
+    return d < 1 || d > days ? "\(months[m - 1]) \(y) has \(days) days" : nil
   }
 
   static func formatHelp(_ f: String) -> String? {

@@ -14,7 +14,8 @@ struct LintCommand: ParsableCommand {
       upward. A directory argument lints every `*.map.md` file below it.
 
       Formats: text (compiler-style, with source snippets), json (an array of findings),
-      github (workflow commands that annotate pull requests), sarif (SARIF 2.1.0 for code scanning).
+      github (workflow commands that annotate pull requests), sarif (SARIF 2.1.0 for code scanning),
+      junit (JUnit XML: one test case per check per file), gitlab (GitLab Code Quality JSON).
       """
   )
 
@@ -68,7 +69,7 @@ struct LintCommand: ParsableCommand {
       return Console.fail(error)
     }
     let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(targets)
-    Console.out(format.reporter.render(report))
+    Console.out(format.reporter(configuration: configuration, targets: targets).render(report))
     return report.exitCode(strict: strict)
   }
 }

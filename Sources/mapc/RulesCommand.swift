@@ -4,10 +4,24 @@ import MapcLint
 struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rules",
-    abstract: "List every check with its code, name, default severity and summary."
+    abstract: "List every check with its code, name, default severity and summary.",
+    discussion:
+      "With --format markdown, prints the full rules reference (rationale and examples of every check) kept in docs/rules.md."
   )
 
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case markdown
+  }
+
+  @Option(name: .shortAndLong, help: "Output format: text (a table) or markdown (the full reference).")
+  var format: Format = .text
+
   func run() throws {
+    if format == .markdown {
+      Console.out(RulesReference.markdown())
+      return
+    }
     let width = Check.all.map(\.name.count).max() ?? 0
     var out = ""
     for c in Check.all {

@@ -17,7 +17,7 @@ import Testing
 
   @Test(arguments: broken)
   func brokenExampleMatchesExpectedDiagnostics(name: String) throws {
-    let run = try TestSupport.mapc(["lint", "Examples/broken/\(name)"])
+    let run = try TestSupport.mapc(["lint", "--today", "2026-11-23", "Examples/broken/\(name)"])
     let stem = name.replacing(".map.md", with: "")
     let golden = "Examples/broken/expected/\(stem).txt"
     let actual = run.stdout + "exit code: \(run.status)\n"
@@ -26,9 +26,9 @@ import Testing
     #expect(run.status == 0 || run.status == 1)
   }
 
-  @Test(arguments: ["json", "github", "sarif"])
+  @Test(arguments: ["json", "github", "sarif", "junit", "gitlab"])
   func formatsMatchGoldenFiles(format: String) throws {
-    let run = try TestSupport.mapc(["lint", "--format", format, "Examples/broken"])
+    let run = try TestSupport.mapc(["lint", "--today", "2026-11-23", "--format", format, "Examples/broken"])
     #expect(run.status == 1)
     if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/broken.\(format)", run.stdout) {
       Issue.record(Comment(rawValue: diff))

@@ -16,7 +16,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let plan = try TestSupport.read("Examples/midmarket-support-desk.map.md")
     try plan.write(to: dir.appendingPathComponent("deal.map.md"), atomically: true, encoding: .utf8)
-    let run = try TestSupport.mapc(["lint"], in: dir)
+    let run = try TestSupport.mapc(["lint", "--today", "2026-11-23"], in: dir)
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
   }
 
@@ -51,8 +51,8 @@ import Testing
 
   @Test func strictTurnsWarningsIntoFailure() throws {
     let bom = "Examples/broken/bom.map.md"
-    #expect(try TestSupport.mapc(["lint", bom]).status == 0)
-    #expect(try TestSupport.mapc(["lint", "--strict", bom]).status == 1)
+    #expect(try TestSupport.mapc(["lint", "--today", "2026-11-23", bom]).status == 0)
+    #expect(try TestSupport.mapc(["lint", "--today", "2026-11-23", "--strict", bom]).status == 1)
   }
 
   @Test func usageErrorsExitWithTwo() throws {
@@ -78,7 +78,7 @@ import Testing
   @Test func configurationCanTurnACheckOff() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "rules:\n  unknown-property: warning\n".write(
+    try "today: 2026-11-23\nrules:\n  unknown-property: warning\n".write(
       to: dir.appendingPathComponent("mapc.yml"), atomically: true, encoding: .utf8)
     try TestSupport.read("Examples/broken/unknown-key.map.md").write(
       to: dir.appendingPathComponent("typo.map.md"), atomically: true, encoding: .utf8)

@@ -9,13 +9,26 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   case github
   case sarif
+  case junit
+  case gitlab
 
+  /// The reporter, with every check counted as enabled (see ``reporter(configuration:targets:)``).
   public var reporter: any Reporter {
     switch self {
     case .text: return TextReporter()
     case .json: return JSONReporter()
     case .github: return GitHubReporter()
     case .sarif: return SARIFReporter()
+    case .junit: return JUnitReporter()
+    case .gitlab: return GitLabReporter()
     }
+  }
+
+  /// The reporter for a run with this configuration: JUnit lists, for each file, only the
+  /// checks the configuration leaves on for it.
+  public func reporter(configuration: Configuration, targets: [LintTarget]) -> any Reporter {
+    guard self == .junit else { return reporter }
+    let relative = Dictionary(targets.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { first, _ in first })
+    return JUnitReporter { check, path in configuration.severity(of: check, at: relative[path] ?? path) != nil }
   }
 }

@@ -50,6 +50,10 @@ public struct RuleFinding: Sendable, Hashable {
 
   public var pointer: JSONPointer
   public var anchor: Anchor
+  /// A place in the Markdown body instead (1-based line and column within the body).
+  public var bodyPosition: (line: Int, column: Int)?
+  /// How many characters to underline at a body position.
+  public var bodyLength: Int = 1
   public var message: String
   public var help: String?
 
@@ -58,5 +62,24 @@ public struct RuleFinding: Sendable, Hashable {
     self.anchor = anchor
     self.message = message
     self.help = help
+  }
+
+  /// A finding in the Markdown body, at `line` and `column` of the body.
+  public init(bodyLine line: Int, column: Int, length: Int = 1, _ message: String, help: String? = nil) {
+    self.init(at: .root, .value, message, help: help)
+    bodyPosition = (line, column)
+    bodyLength = length
+  }
+
+  public static func == (a: RuleFinding, b: RuleFinding) -> Bool {
+    a.pointer == b.pointer && a.anchor == b.anchor && a.message == b.message && a.help == b.help
+      && a.bodyPosition?.line == b.bodyPosition?.line && a.bodyPosition?.column == b.bodyPosition?.column
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(pointer)
+    hasher.combine(message)
+    hasher.combine(bodyPosition?.line)
+    hasher.combine(bodyPosition?.column)
   }
 }
