@@ -71,3 +71,13 @@ import Testing
     #expect(Check.named("MAP999") == nil)
   }
 }
+
+@Suite struct ReadmeTests {
+  /// The README's tables name every check, so a new rule cannot ship undocumented there.
+  @Test func readmeListsEveryCheck() throws {
+    let readme = try TestSupport.read("README.md")
+    for check in Check.all {
+      #expect(readme.contains("| \(check.code) | \(check.name) |"), "README.md does not list \(check)")
+    }
+  }
+}
