@@ -6,7 +6,8 @@ let package = Package(
   products: [
     .executable(name: "mapc", targets: ["mapc"]),
     // The libraries under the command, for tools and benchmarks built on them.
-    .library(name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcLint"]),
+    .library(
+      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -19,6 +20,12 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
 
+    .systemLibrary(
+      name: "CGit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+
     // JSON values, pointers, parsing and deterministic serialisation.
     .target(name: "MapcJSON"),
     // A general JSON Schema draft 2020-12 validator.
@@ -27,13 +34,17 @@ let package = Package(
     .target(name: "MapcYAML", dependencies: ["CYAML", "MapcJSON"]),
     // Plan files: frontmatter, the plan model, the carried schemas.
     .target(name: "MapcModel", dependencies: ["MapcJSON", "MapcYAML"]),
+    // libgit2 under a small Swift wrapper that owns every pointer and checks every return code.
+    .target(name: "MapcGit", dependencies: ["CGit2"]),
+    // Plan history from git (first-parent, by plan and milestone id) and the slip analysis.
+    .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcYAML", "MapcJSON"]),
     // Findings, the lint driver, configuration and reporters.
-    .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema"]),
+    .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel",
+        "MapcLint", "MapcModel", "MapcHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +54,10 @@ let package = Package(
     .testTarget(
       name: "JSONSchemaTests", dependencies: ["JSONSchema", "MapcJSON", "MapcTestSupport"], exclude: ["suite-skips.txt"]),
     .testTarget(name: "MapcYAMLTests", dependencies: ["MapcYAML", "MapcJSON", "MapcTestSupport"]),
+    .testTarget(name: "MapcGitTests", dependencies: ["MapcGit", "MapcTestSupport"]),
+    .testTarget(
+      name: "MapcHistoryTests", dependencies: ["MapcHistory", "MapcGit", "MapcModel", "MapcJSON", "MapcTestSupport"],
+      exclude: ["Goldens"]),
     .testTarget(
       name: "MapcLintTests",
       dependencies: ["MapcLint", "MapcModel", "JSONSchema", "MapcJSON", "MapcTestSupport"]

@@ -376,6 +376,11 @@ public enum CarriedSchemas {
           },
           "uniqueItems": true
         },
+        "due_reason": {
+          "description": "Why the due date is what it is now. Change it in the same commit that moves `due`: `mapc slip` records it as the reason for that date move (a `Slip-Reason:` commit trailer works too).",
+          "type": "string",
+          "minLength": 1
+        },
         "done_on": {
           "$ref": "#/$defs/date",
           "description": "The date the milestone was done (`YYYY-MM-DD`). Slip compares it with the baseline due date."

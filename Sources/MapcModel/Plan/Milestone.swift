@@ -33,6 +33,8 @@ public struct Milestone: Sendable, Hashable {
   public var risk: Risk?
   public var successCriteria: [String]
   public var dependsOn: [String]
+  /// Why the due date is what it is now (recorded with the date move that set it).
+  public var dueReason: String?
   public var doneOn: CalendarDate?
   public var progress: [Progress]
 
@@ -47,6 +49,7 @@ public struct Milestone: Sendable, Hashable {
     risk = json["risk"]?.stringValue.flatMap(Risk.init)
     successCriteria = (json["success_criteria"]?.arrayValue ?? []).compactMap(\.stringValue)
     dependsOn = (json["depends_on"]?.arrayValue ?? []).compactMap(\.stringValue)
+    dueReason = json["due_reason"]?.stringValue
     doneOn = json["done_on"]?.stringValue.flatMap(CalendarDate.init)
     progress = (json["progress"]?.arrayValue ?? []).enumerated().map { i, p in
       Progress(index: i, on: p["on"]?.stringValue.flatMap(CalendarDate.init), note: p["note"]?.stringValue, by: p["by"]?.stringValue)
