@@ -48,10 +48,18 @@ public struct Example: Sendable, Hashable {
   public var content: Content
   /// What the example shows, one line.
   public var caption: String?
+  /// The last commit that touched the example, as if it were in a git repository.
+  public var lastChange: LastChange?
 
-  public init(_ text: String, caption: String? = nil) {
+  public init(_ text: String, caption: String? = nil, lastChange: LastChange? = nil) {
     content = .text(text)
     self.caption = caption
+    self.lastChange = lastChange
+  }
+
+  /// A target to lint the example as.
+  public var target: LintTarget {
+    LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md", lastChange: lastChange)
   }
 
   public init(content: Content, caption: String? = nil) {

@@ -121,7 +121,10 @@ public struct Configuration: Sendable {
     if let ext = o["schema"]?["extend"]?.stringValue {
       config.extensionSchema = Paths.join(config.root, ext)
     }
-    if let days = o["slip"]?["stale_after_days"]?.numberValue { config.staleAfterDays = Int(days) }
+    if let days = o["slip"]?["stale_after_days"]?.numberValue {
+      config.staleAfterDays = Int(days)
+      config.thresholds.staleAfterDays = Int(days)
+    }
     if let share = o["thresholds"]?["buyer_share"]?.numberValue { config.thresholds.buyerShare = share }
     if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue { config.thresholds.placeholderDueDays = Int(days) }
     return config

@@ -10,11 +10,14 @@ public struct LintTarget: Sendable, Hashable {
   public var path: String
   public var displayPath: String
   public var relativePath: String
+  /// The last commit that touched the file, when mapc runs in a git repository.
+  public var lastChange: LastChange?
 
-  public init(path: String, displayPath: String, relativePath: String) {
+  public init(path: String, displayPath: String, relativePath: String, lastChange: LastChange? = nil) {
     self.path = path
     self.displayPath = displayPath
     self.relativePath = relativePath
+    self.lastChange = lastChange
   }
 }
 
@@ -112,7 +115,9 @@ public struct Linter: Sendable {
     to value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap, target: LintTarget
   ) -> [Finding] {
     let plan = Plan(value)
-    let context = RuleContext(plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds)
+    let context = RuleContext(
+      plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds,
+      lastChange: target.lastChange)
     var out = findings
     for rule in RuleRegistry.rules where configuration.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {

@@ -39,7 +39,7 @@ public enum RulesReference {
       if case .oversized = example.content { info = "text" } else { info = "markdown" }
       out += "\n" + title("Triggering example", example) + "\n\n" + fenced(display(example), info: info)
       if let linter {
-        let target = LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md")
+        let target = example.target
         if let f = linter.lint(bytes: example.bytes, target: target).first(where: { $0.check == c }) {
           out += "\nmapc reports:\n\n" + fenced(visible(TextReporter.render(f)) + "\n", info: "text")
         }

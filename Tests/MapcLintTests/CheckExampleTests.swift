@@ -19,7 +19,7 @@ import Testing
       #expect(["unreadable-file", "schema-violation"].contains(check.name), "\(check) needs a triggering example")
     }
     for example in check.triggering {
-      let findings = linter.lint(bytes: example.bytes, target: Self.target)
+      let findings = linter.lint(bytes: example.bytes, target: example.target)
       #expect(findings.contains { $0.check == check }, "\(check) did not trigger on its example; got \(findings.map(\.check.code))")
     }
   }
@@ -29,7 +29,7 @@ import Testing
     let linter = try #require(Self.linter, "the carried schemas must compile")
     #expect(!check.nonTriggering.isEmpty, "\(check) needs a non-triggering example")
     for example in check.nonTriggering {
-      let findings = linter.lint(bytes: example.bytes, target: Self.target)
+      let findings = linter.lint(bytes: example.bytes, target: example.target)
       #expect(!findings.contains { $0.check == check }, "\(check) triggered on its clean example: \(findings.map(\.message.text))")
     }
   }

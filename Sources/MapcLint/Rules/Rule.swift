@@ -20,13 +20,32 @@ public struct RuleContext: Sendable {
   /// "Today", fixed by `--today`, `mapc.yml` or `SOURCE_DATE_EPOCH` for reproducible output.
   public var today: CalendarDate
   public var thresholds: Thresholds
+  /// The last commit that touched the plan's file, when it is in a git repository.
+  public var lastChange: LastChange?
 
-  public init(plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds) {
+  public init(
+    plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds,
+    lastChange: LastChange? = nil
+  ) {
     self.plan = plan
     self.frontmatter = frontmatter
     self.body = body
     self.today = today
     self.thresholds = thresholds
+    self.lastChange = lastChange
+  }
+}
+
+/// The last commit that touched a plan file.
+public struct LastChange: Sendable, Hashable {
+  public var date: CalendarDate
+  public var author: String
+  public var commit: String
+
+  public init(date: CalendarDate, author: String, commit: String) {
+    self.date = date
+    self.author = author
+    self.commit = commit
   }
 }
 
@@ -36,6 +55,8 @@ public struct Thresholds: Sendable, Hashable {
   public var buyerShare: Double = 0.3
   /// Milestones due within this many days should have named owners.
   public var placeholderDueDays: Int = 14
+  /// A plan no commit touched for more days than this is stale.
+  public var staleAfterDays: Int = 14
 
   public init() {}
 }

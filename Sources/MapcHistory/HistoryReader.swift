@@ -1,0 +1,266 @@
+import Dispatch
+import Foundation
+import MapcGit
+import MapcJSON
+import MapcModel
+import MapcYAML
+
+/// Plan history read from git: one ``HistoryStep`` per first-parent commit that changed a plan
+/// file, oldest first, and a last step for uncommitted changes in the working tree.
+public struct History: Sendable {
+  public var steps: [HistoryStep]
+  /// How many commits the first-parent walk visited (with and without plan changes).
+  public var commitsScanned: Int
+  /// The analysed commit (nil only when there is none).
+  public var head: Revision?
+  /// How many distinct plan contents (blobs) were parsed.
+  public var blobsParsed: Int
+}
+
+/// Where the time of the working-tree step comes from.
+public enum WorkingTreeTime: Sendable, Hashable {
+  /// The newest modification time among the changed files that still exist; the analysed
+  /// commit's author time when every changed file was deleted. (Default.)
+  case newestModification
+  /// The analysed commit's author time: reproducible from the repository alone.
+  case headCommit
+  /// A given time, seconds since 1970 (UTC) (for tests and `--today`).
+  case fixed(Int64)
+}
+
+/// Reads plan history from the git repository around a path.
+public struct HistoryReader {
+  /// The repository; use the reader on one thread.
+  public let repository: Repository
+  /// The working directory (for a bare repository, its git directory).
+  public let root: String
+
+  public init(discoveringFrom path: String) throws(GitError) {
+    repository = try Repository.discover(from: path)
+    root = repository.workdir ?? repository.gitDirectory
+  }
+
+  /// The plan-changing steps of `revision`'s first-parent history (HEAD when nil), oldest first.
+  /// With `includeWorkingTree`, when analysing HEAD and plan files differ from it in the working
+  /// tree (including untracked plans), a last step with `commit == nil` holds those changes.
+  public func history(
+    at revision: String? = nil, includeWorkingTree: Bool = true,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+  ) throws(GitError) -> [HistoryStep] {
+    try read(at: revision, includeWorkingTree: includeWorkingTree, isPlan: isPlan).steps
+  }
+
+  /// ``history(at:includeWorkingTree:isPlan:)`` with counts; `workingTreeTime` sets the time of
+  /// the working-tree step.
+  public func read(
+    at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+  ) throws(GitError) -> History {
+    if try repository.isShallow {
+      throw GitError(
+        .shallow,
+        "the repository is a shallow clone, so its history is incomplete; fetch the full history with "
+          + "`git fetch --unshallow` (in GitHub Actions, set `fetch-depth: 0` on actions/checkout)")
+    }
+    let rev = revision ?? "HEAD"
+    let tip = try repository.resolveCommit(rev)
+    let ids = try repository.firstParentCommitIDs(from: tip)
+
+    // Pass 1: walk the first-parent chain, diffing each commit's tree with its parent's.
+    struct Pending {
+      var revision: Revision
+      var changed: [(path: String, blob: ObjectID)]
+      var removed: [String]
+    }
+    var pending: [Pending] = []
+    var previous: CommitInfo?
+    var headRevision: Revision?
+    for id in ids {
+      let info = try repository.commit(id)
+      let parentTree: ObjectID?
+      if let first = info.parentIDs.first {
+        if let previous, previous.id == first {
+          parentTree = previous.treeID
+        } else {
+          parentTree = try repository.commit(first).treeID
+        }
+      } else {
+        parentTree = nil
+      }
+      let changes = try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
+      if !changes.isEmpty || id == tip {
+        let revision = Self.revision(info)
+        if id == tip { headRevision = revision }
+        if !changes.isEmpty {
+          var step = Pending(revision: revision, changed: [], removed: [])
+          for change in changes {
+            switch change.status {
+            case .deleted: step.removed.append(change.path)
+            case .added, .modified:
+              guard let blob = change.newBlob else { continue }
+              step.changed.append((change.path, blob))
+            }
+          }
+          pending.append(step)
+        }
+      }
+      previous = info
+    }
+
+    // Pass 2: read and parse each distinct blob once, on all cores; each worker opens its own
+    // repository (libgit2 objects stay on the thread that made them).
+    var order: [ObjectID] = []
+    var seen = Set<ObjectID>()
+    for step in pending {
+      for change in step.changed where seen.insert(change.blob).inserted { order.append(change.blob) }
+    }
+    let results = try Self.readAndParse(order, gitDirectory: repository.gitDirectory, repository: repository)
+    var parsed: [ObjectID: Parsed] = [:]
+    parsed.reserveCapacity(order.count)
+    for (id, result) in zip(order, results) { parsed[id] = result }
+
+    var steps = pending.map { step in
+      HistoryStep(
+        revision: step.revision,
+        changed: step.changed.map { change in
+          let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
+          return PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter)
+        },
+        removed: step.removed)
+    }
+
+    // The working tree, when analysing HEAD.
+    if includeWorkingTree, rev == "HEAD" || rev == "@", repository.workdir != nil, let head = headRevision {
+      if let step = try workingTreeStep(tip: tip, head: head, time: workingTreeTime, isPlan: isPlan) {
+        steps.append(step)
+      }
+    }
+    return History(steps: steps, commitsScanned: ids.count, head: headRevision, blobsParsed: order.count)
+  }
+
+  private func workingTreeStep(tip: ObjectID, head: Revision, time: WorkingTreeTime, isPlan: (String) -> Bool)
+    throws(GitError) -> HistoryStep?
+  {
+    let changes = try repository.workingTreeChanges(comparedTo: tip, pathFilter: isPlan)
+    if changes.isEmpty { return nil }
+    var changed: [PlanSnapshot] = []
+    var removed: [String] = []
+    var newest: Int64?
+    for change in changes {
+      switch change.status {
+      case .deleted:
+        removed.append(change.path)
+      case .added, .modified:
+        let bytes = try repository.workingTreeFile(change.path)
+        let result = Self.parse(bytes)
+        changed.append(PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter))
+        let full = root + "/" + change.path
+        if let date = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date {
+          let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+          newest = max(newest ?? seconds, seconds)
+        }
+      }
+    }
+    let seconds: Int64
+    switch time {
+    case .newestModification: seconds = newest ?? head.time
+    case .headCommit: seconds = head.time
+    case .fixed(let value): seconds = value
+    }
+    let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
+    let revision = Revision(
+      commit: nil, authorName: "(working tree)", authorEmail: "", time: seconds, timeOffsetMinutes: offset,
+      subject: "Uncommitted changes", slipReason: nil)
+    return HistoryStep(revision: revision, changed: changed, removed: removed)
+  }
+
+  static func revision(_ info: CommitInfo) -> Revision {
+    Revision(
+      commit: info.id.description, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time,
+      timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"))
+  }
+
+  // MARK: Parsing
+
+  struct Parsed: Sendable {
+    var plan: Plan?
+    var frontmatter: JSONValue?
+  }
+
+  /// A plan file's bytes to its typed plan and frontmatter; both nil when there is no readable
+  /// frontmatter or the YAML does not load, the plan nil when the frontmatter is not a mapping.
+  static func parse(_ bytes: [UInt8]) -> Parsed {
+    guard let source = PlanReader.split(bytes: bytes).source else { return Parsed(plan: nil, frontmatter: nil) }
+    guard let json = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine).value else {
+      return Parsed(plan: nil, frontmatter: nil)
+    }
+    guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: json) }
+    return Parsed(plan: Plan(json), frontmatter: json)
+  }
+
+  /// Reads and parses blobs: on this thread with `repository` when there are few, else split
+  /// among one worker per core, each with its own repository opened at `gitDirectory`.
+  static func readAndParse(_ ids: [ObjectID], gitDirectory: String, repository: Repository) throws(GitError) -> [Parsed] {
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64)
+    if workers < 2 {
+      var out: [Parsed] = []
+      out.reserveCapacity(ids.count)
+      for id in ids { out.append(parse(try repository.blob(id))) }
+      return out
+    }
+    let results = ResultBuffer(count: ids.count)
+    let errors = ErrorSlots(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      do throws(GitError) {
+        let repo = try Repository.discover(from: gitDirectory)
+        var i = worker
+        while i < ids.count {
+          results.store(parse(try repo.blob(ids[i])), at: i)
+          i += workers
+        }
+      } catch {
+        errors.store(error, at: worker)
+      }
+    }
+    if let error = errors.first() { throw error }
+    return results.values()
+  }
+}
+
+/// One error slot per worker.
+private final class ErrorSlots: @unchecked Sendable {
+  private var slots: UnsafeMutableBufferPointer<GitError?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ error: GitError, at index: Int) { slots[index] = error }
+
+  func first() -> GitError? { slots.lazy.compactMap { $0 }.first }
+}
+
+/// Slots written by distinct threads, one slot each, then read after they all finished.
+private final class ResultBuffer: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<HistoryReader.Parsed>
+
+  init(count: Int) {
+    buffer = .allocate(capacity: count)
+    buffer.initialize(repeating: HistoryReader.Parsed(plan: nil, frontmatter: nil))
+  }
+
+  deinit {
+    buffer.deinitialize()
+    buffer.deallocate()
+  }
+
+  func store(_ value: HistoryReader.Parsed, at index: Int) { buffer[index] = value }
+
+  func values() -> [HistoryReader.Parsed] { Array(buffer) }
+}

@@ -1,0 +1,292 @@
+import MapcModel
+
+/// Computes slip from a plan history: pure Swift over ``HistoryStep``s (oldest first), no git.
+///
+/// Plans are followed by `id` (a file moved or renamed arrives as a removal and an addition),
+/// milestones by `id` (a title change keeps the history). For each plan it reports:
+///
+/// - per milestone: the **baseline** (due date at first appearance, or as of
+///   ``SlipOptions/baselineRevision`` / ``SlipOptions/baselineDate``), the **current** date (at the
+///   last revision where the plan parsed), the **slip** (current − baseline; done_on − baseline for
+///   a done milestone with a done date), each **date move** after the baseline point with its
+///   reason, pushes and pulls, and the revision that **dropped** it when it left the plan;
+/// - per plan: the go-live date tracked the same way; the **total days off schedule**: the sum of
+///   the positive slips of the plan's current milestones (dropped and cancelled ones excluded), so
+///   a milestone pulled in does not offset another's slip; the three milestones and the three
+///   stakeholders (by current ownership) carrying the most slip; the last change; the **stale**
+///   flag (no *commit* touched the plan for more than `staleAfterDays` days before today: the
+///   working tree does not count; a plan never committed is not stale); and the revisions skipped
+///   because the plan failed to parse there.
+///
+/// A plan whose file was deleted and never re-added is **removed**: it is not analysed in
+/// ``SlipReport/plans`` but listed in ``SlipReport/removedPlans`` with the revision that removed
+/// it. A plan deleted and re-added later continues its history; milestones missing from the
+/// re-added file are dropped at that revision.
+///
+/// Date moves and baselines: the moves listed are those after the baseline point, so that for a
+/// milestone that is not done, slip = the sum of its moves' deltas (a due date removed and set
+/// again counts as one move from the last known date). `since` filters the moves listed and
+/// counted as pushes and pulls, not the baselines.
+public enum SlipAnalysis {
+  public static func analyze(_ steps: [HistoryStep], options: SlipOptions, only planIDs: Set<String>? = nil) -> SlipReport {
+    var notes: [String] = []
+    let baselineIndex = baselinePoint(steps, options: options, notes: &notes)
+
+    var state = SlipState()
+    for (i, step) in steps.enumerated() {
+      state.apply(step)
+      if i == baselineIndex { state.setBaselines() }
+    }
+
+    var plans: [PlanSlip] = []
+    var removed: [RemovedPlan] = []
+    for id in state.plans.keys.sorted() {
+      if let planIDs, !planIDs.contains(id) { continue }
+      let tracker = state.plans[id]!
+      if let removedAt = tracker.removedAt {
+        removed.append(RemovedPlan(id: id, title: tracker.title, path: tracker.path, removed: removedAt))
+      } else {
+        plans.append(tracker.report(id: id, options: options))
+      }
+    }
+    if let planIDs {
+      for id in planIDs.sorted() where state.plans[id] == nil {
+        notes.append("no plan with id `\(id)` in the history")
+      }
+    }
+    return SlipReport(
+      plans: plans, removedPlans: removed, notes: notes, today: options.today, staleAfterDays: options.staleAfterDays,
+      since: options.since)
+  }
+
+  /// The index of the step after which baselines are taken, or nil for first appearance.
+  static func baselinePoint(_ steps: [HistoryStep], options: SlipOptions, notes: inout [String]) -> Int? {
+    if let revision = options.baselineRevision {
+      let prefix = revision.lowercased()
+      let matches =
+        prefix.isEmpty
+        ? [] : steps.indices.filter { steps[$0].revision.commit?.lowercased().hasPrefix(prefix) ?? false }
+      if matches.count == 1 { return matches[0] }
+      if matches.isEmpty {
+        notes.append("baseline revision `\(revision)` is not a commit that changed plans; baselines are at first appearance")
+      } else {
+        notes.append("baseline revision `\(revision)` is ambiguous (\(matches.count) commits); baselines are at first appearance")
+      }
+      return nil
+    }
+    if let date = options.baselineDate {
+      return steps.indices.last { steps[$0].revision.date <= date }
+    }
+    return nil
+  }
+}
+
+// MARK: - State over the history
+
+/// A date followed across revisions (a due date, or the go-live date).
+struct DateTrack {
+  var baseline: CalendarDate?
+  var current: CalendarDate?
+  var lastKnown: CalendarDate?
+  var moves: [DateMove] = []
+
+  mutating func observe(_ date: CalendarDate?, at revision: Revision, reason: @autoclosure () -> String?) {
+    current = date
+    guard let date else { return }
+    if let last = lastKnown, last != date {
+      moves.append(DateMove(revision: revision, from: last, to: date, reason: reason()))
+    }
+    if baseline == nil { baseline = date }
+    lastKnown = date
+  }
+
+  /// The baseline point: the date as of now becomes the baseline; earlier moves are not listed.
+  mutating func rebase() {
+    if let lastKnown { baseline = lastKnown }
+    moves.removeAll()
+  }
+
+  func slip(since: CalendarDate?, doneOn: CalendarDate? = nil) -> DateSlip {
+    let end = doneOn ?? current
+    let slip = baseline.flatMap { b in end.map { b.days(until: $0) } }
+    let listed = since.map { s in moves.filter { $0.revision.date >= s } } ?? moves
+    return DateSlip(baseline: baseline, current: current, slipDays: slip, moves: listed)
+  }
+}
+
+struct MilestoneTrack {
+  var order: Int
+  var title: String?
+  var owners: [String] = []
+  var status: Milestone.Status?
+  var doneOn: CalendarDate?
+  var dueReason: String?
+  var due = DateTrack()
+  var dropped: Revision?
+  var droppedSequence = 0
+}
+
+struct PlanTrack {
+  var path: String
+  var title: String?
+  var plan: Plan?
+  var goLive = DateTrack()
+  var milestones: [String: MilestoneTrack] = [:]
+  var removedAt: Revision?
+  var lastChange: Revision?
+  var lastCommit: Revision?
+  var skipped: [Revision] = []
+
+  mutating func touch(_ revision: Revision) {
+    lastChange = revision
+    if !revision.isWorkingTree { lastCommit = revision }
+  }
+
+  mutating func observe(_ plan: Plan, path: String, at revision: Revision, dropCounter: inout Int) {
+    self.path = path
+    title = plan.title
+    self.plan = plan
+    removedAt = nil
+    goLive.observe(plan.goLive, at: revision, reason: revision.slipReason)
+    var seen = Set<String>()
+    for m in plan.milestones {
+      guard let id = m.id, !id.isEmpty, seen.insert(id).inserted else { continue }
+      var t = milestones[id] ?? MilestoneTrack(order: milestones.count)
+      let previousReason = t.dueReason
+      t.due.observe(
+        m.due, at: revision,
+        reason: m.dueReason != nil && m.dueReason != previousReason ? m.dueReason : revision.slipReason)
+      t.title = m.title
+      t.owners = m.owners
+      t.status = m.status
+      t.doneOn = m.doneOn
+      t.dueReason = m.dueReason
+      t.dropped = nil
+      milestones[id] = t
+    }
+    for id in milestones.keys.sorted(by: { milestones[$0]!.order < milestones[$1]!.order })
+    where !seen.contains(id) && milestones[id]!.dropped == nil {
+      dropCounter += 1
+      milestones[id]!.dropped = revision
+      milestones[id]!.droppedSequence = dropCounter
+    }
+  }
+
+  mutating func setBaselines() {
+    goLive.rebase()
+    for id in milestones.keys { milestones[id]!.due.rebase() }
+  }
+
+  func report(id: String, options: SlipOptions) -> PlanSlip {
+    let currentOrder: [String] = {
+      var seen = Set<String>()
+      return (plan?.milestones ?? []).compactMap { m in
+        guard let id = m.id, !id.isEmpty, milestones[id]?.dropped == nil, seen.insert(id).inserted else { return nil }
+        return id
+      }
+    }()
+    let droppedOrder = milestones.filter { $0.value.dropped != nil }
+      .sorted { ($0.value.droppedSequence, $0.value.order) < ($1.value.droppedSequence, $1.value.order) }.map(\.key)
+
+    let slips: [MilestoneSlip] = (currentOrder + droppedOrder).map { mid in
+      let t = milestones[mid]!
+      let done = t.status == .done ? t.doneOn : nil
+      return MilestoneSlip(
+        id: mid, title: t.title, owners: t.owners, status: t.status, doneOn: t.doneOn,
+        due: t.due.slip(since: options.since, doneOn: done), dropped: t.dropped)
+    }
+    let counted = slips.filter(\.countsTowardTotals)
+    let total = counted.reduce(0) { $0 + max(0, $1.slipDays ?? 0) }
+
+    let late = counted.enumerated().filter { ($0.element.slipDays ?? 0) > 0 }
+      .sorted { ($1.element.slipDays!, $0.offset) < ($0.element.slipDays!, $1.offset) }
+    let topMilestones = late.prefix(3).map {
+      MilestoneShare(id: $0.element.id, title: $0.element.title, slipDays: $0.element.slipDays!)
+    }
+
+    var byOwner: [String: (days: Int, milestones: [String])] = [:]
+    for m in counted {
+      guard let s = m.slipDays, s > 0 else { continue }
+      var owners = Set<String>()
+      for o in m.owners where owners.insert(o).inserted {
+        byOwner[o, default: (0, [])].days += s
+        byOwner[o]!.milestones.append(m.id)
+      }
+    }
+    let stakeholders = plan?.stakeholders ?? []
+    func rank(_ id: String) -> Int { stakeholders.firstIndex { $0.id == id } ?? Int.max }
+    let topStakeholders = byOwner.sorted { a, b in
+      if a.value.days != b.value.days { return a.value.days > b.value.days }
+      if rank(a.key) != rank(b.key) { return rank(a.key) < rank(b.key) }
+      return a.key < b.key
+    }.prefix(3).map { owner, value in
+      let s = plan?.stakeholder(owner)
+      return StakeholderShare(
+        id: owner, name: s?.name, role: s?.role, side: s?.side?.rawValue, slipDays: value.days, milestones: value.milestones)
+    }
+
+    let daysSince = lastCommit.map { $0.date.days(until: options.today) }
+    return PlanSlip(
+      id: id, title: title, path: path, goLive: goLive.slip(since: options.since), milestones: slips,
+      totalDaysOffSchedule: total, topMilestones: topMilestones, topStakeholders: topStakeholders, lastChange: lastChange,
+      lastCommit: lastCommit, daysSinceLastCommit: daysSince, stale: daysSince.map { $0 > options.staleAfterDays } ?? false,
+      skippedRevisions: skipped)
+  }
+}
+
+struct SlipState {
+  var plans: [String: PlanTrack] = [:]
+  /// Which plan each present file holds.
+  var owner: [String: String] = [:]
+  /// The files holding each plan.
+  var paths: [String: Set<String>] = [:]
+  /// Revisions at which a file that never parsed failed to parse, kept until it parses.
+  var pendingSkips: [String: [Revision]] = [:]
+  var dropCounter = 0
+
+  mutating func apply(_ step: HistoryStep) {
+    let revision = step.revision
+    for path in step.removed {
+      pendingSkips[path] = nil
+      guard let id = owner.removeValue(forKey: path) else { continue }
+      detach(path, from: id, at: revision)
+      plans[id]!.touch(revision)
+    }
+    for snapshot in step.changed {
+      guard let plan = snapshot.plan, let id = plan.id, !id.isEmpty else {
+        if let id = owner[snapshot.path] {
+          if plans[id]!.skipped.last != revision { plans[id]!.skipped.append(revision) }
+          plans[id]!.touch(revision)
+        } else {
+          pendingSkips[snapshot.path, default: []].append(revision)
+        }
+        continue
+      }
+      if let previous = owner[snapshot.path], previous != id {
+        detach(snapshot.path, from: previous, at: revision)
+        plans[previous]!.touch(revision)
+      }
+      owner[snapshot.path] = id
+      paths[id, default: []].insert(snapshot.path)
+      var t = plans[id] ?? PlanTrack(path: snapshot.path)
+      if let pending = pendingSkips.removeValue(forKey: snapshot.path) { t.skipped += pending }
+      t.observe(plan, path: snapshot.path, at: revision, dropCounter: &dropCounter)
+      t.touch(revision)
+      plans[id] = t
+    }
+  }
+
+  private mutating func detach(_ path: String, from id: String, at revision: Revision) {
+    paths[id]?.remove(path)
+    if paths[id]?.isEmpty ?? true {
+      paths[id] = nil
+      plans[id]!.removedAt = revision
+    } else if plans[id]!.path == path, let other = paths[id]!.min() {
+      plans[id]!.path = other
+    }
+  }
+
+  mutating func setBaselines() {
+    for id in plans.keys { plans[id]!.setBaselines() }
+  }
+}
