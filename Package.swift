@@ -44,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcHistory",
+        "MapcLint", "MapcModel", "MapcHistory", "MapcGit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the examples: build mapc, then lint the example plans.
+# The main job on the examples: build mapc, lint the example plans, and show the slipped
+# dates of a scripted example history.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/bootstrap.sh
@@ -23,5 +24,12 @@ if [ "$status" -ne 1 ]; then
   echo "main: expected exit code 1 from the broken examples, got $status" >&2
   exit 1
 fi
+echo
+echo "== mapc slip on the scripted history of the enterprise plan (Examples/history/build.py)"
+history="$(mktemp -d)/brightwater"
+python3 Examples/history/build.py "$history"
+(cd "$history" && "$mapc" slip)
+rm -rf "$(dirname "$history")"
+
 echo
 echo "main: done"

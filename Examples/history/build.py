@@ -41,7 +41,7 @@ REFERENCE_CALLS = """  - id: reference-calls
 # values it had then (None removes a line), plus "go_live"/"value_date", "absent" (milestones
 # not in the plan yet) and "path". Revisions list only what differs from the final file.
 EARLY_DATES = {
-    "technical-validation": {"due": "2026-10-23"},
+    "technical-validation": {"due": "2026-10-23", "due_reason": None},
     "security-review": {"due": "2026-11-27"},
     "legal-review": {"due": "2026-12-01"},
     "project-approval": {"due": "2026-12-04"},

@@ -52,9 +52,11 @@ public struct HistoryReader {
 
   /// ``history(at:includeWorkingTree:isPlan:)`` with counts; `workingTreeTime` sets the time of
   /// the working-tree step.
+  /// Snapshots carry their frontmatter JSON only with `keepFrontmatter`: the slip analysis
+  /// needs the typed plan alone, and on a long history the JSON doubles the memory.
   public func read(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    keepFrontmatter: Bool = false, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     if try repository.isShallow {
       throw GitError(
@@ -114,7 +116,8 @@ public struct HistoryReader {
     for step in pending {
       for change in step.changed where seen.insert(change.blob).inserted { order.append(change.blob) }
     }
-    let results = try Self.readAndParse(order, gitDirectory: repository.gitDirectory, repository: repository)
+    let results = try Self.readAndParse(
+      order, gitDirectory: repository.gitDirectory, repository: repository, keepFrontmatter: keepFrontmatter)
     var parsed: [ObjectID: Parsed] = [:]
     parsed.reserveCapacity(order.count)
     for (id, result) in zip(order, results) { parsed[id] = result }
@@ -174,7 +177,7 @@ public struct HistoryReader {
     return HistoryStep(revision: revision, changed: changed, removed: removed)
   }
 
-  static func revision(_ info: CommitInfo) -> Revision {
+  public static func revision(_ info: CommitInfo) -> Revision {
     Revision(
       commit: info.id.description, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time,
       timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"))
@@ -189,23 +192,26 @@ public struct HistoryReader {
 
   /// A plan file's bytes to its typed plan and frontmatter; both nil when there is no readable
   /// frontmatter or the YAML does not load, the plan nil when the frontmatter is not a mapping.
-  static func parse(_ bytes: [UInt8]) -> Parsed {
+  static func parse(_ bytes: [UInt8], keepFrontmatter: Bool = true) -> Parsed {
     guard let source = PlanReader.split(bytes: bytes).source else { return Parsed(plan: nil, frontmatter: nil) }
     guard let json = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine).value else {
       return Parsed(plan: nil, frontmatter: nil)
     }
-    guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: json) }
-    return Parsed(plan: Plan(json), frontmatter: json)
+    let kept = keepFrontmatter ? json : nil
+    guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: kept) }
+    return Parsed(plan: Plan(json), frontmatter: kept)
   }
 
   /// Reads and parses blobs: on this thread with `repository` when there are few, else split
   /// among one worker per core, each with its own repository opened at `gitDirectory`.
-  static func readAndParse(_ ids: [ObjectID], gitDirectory: String, repository: Repository) throws(GitError) -> [Parsed] {
+  static func readAndParse(
+    _ ids: [ObjectID], gitDirectory: String, repository: Repository, keepFrontmatter: Bool
+  ) throws(GitError) -> [Parsed] {
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64)
     if workers < 2 {
       var out: [Parsed] = []
       out.reserveCapacity(ids.count)
-      for id in ids { out.append(parse(try repository.blob(id))) }
+      for id in ids { out.append(parse(try repository.blob(id), keepFrontmatter: keepFrontmatter)) }
       return out
     }
     let results = ResultBuffer(count: ids.count)
@@ -215,7 +221,7 @@ public struct HistoryReader {
         let repo = try Repository.discover(from: gitDirectory)
         var i = worker
         while i < ids.count {
-          results.store(parse(try repo.blob(ids[i])), at: i)
+          results.store(parse(try repo.blob(ids[i]), keepFrontmatter: keepFrontmatter), at: i)
           i += workers
         }
       } catch {

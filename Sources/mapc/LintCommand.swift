@@ -1,4 +1,6 @@
 import ArgumentParser
+import MapcGit
+import MapcHistory
 import MapcLint
 import MapcModel
 
@@ -43,6 +45,29 @@ struct LintCommand: ParsableCommand {
     if code != 0 { throw ExitCode(code) }
   }
 
+  /// Adds each plan's last commit, for the stale-plan rule, when mapc runs in a git repository.
+  /// Outside one there is nothing to add; a history that cannot be read is said on stderr.
+  static func withLastChanges(_ targets: [LintTarget], configuration: Configuration) -> [LintTarget] {
+    guard targets.contains(where: { configuration.severity(of: StalePlanRule.check, at: $0.relativePath) != nil }),
+      let repository = try? Repository.discover(from: Paths.currentDirectory()), let root = repository.workdir
+    else { return targets }
+    var byRepoPath: [String: Int] = [:]
+    for (i, t) in targets.enumerated() {
+      if let p = Paths.relative(t.path, to: root) { byRepoPath[p] = i }
+    }
+    do {
+      var out = targets
+      for (path, revision) in try LastChanges.find(Set(byRepoPath.keys), in: repository) {
+        guard let i = byRepoPath[path] else { continue }
+        out[i].lastChange = LastChange(date: revision.date, author: revision.authorName, commit: revision.commit ?? "")
+      }
+      return out
+    } catch {
+      Console.error("mapc: note: cannot read the git history (\(error.message)); stale plans are not checked\n")
+      return targets
+    }
+  }
+
   private func execute() -> Int32 {
     var schemas: SchemaCatalog
     let configuration: Configuration
@@ -68,7 +93,8 @@ struct LintCommand: ParsableCommand {
     } catch {
       return Console.fail(error)
     }
-    let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(targets)
+    let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(
+      Self.withLastChanges(targets, configuration: configuration))
     Console.out(format.reporter(configuration: configuration, targets: targets).render(report))
     return report.exitCode(strict: strict)
   }

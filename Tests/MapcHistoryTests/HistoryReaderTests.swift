@@ -71,7 +71,9 @@ import Testing
     #expect(history.steps[1].revision.slipReason == "legal review moved")
     #expect(history.steps[0].changed.first?.path == "plans/acme.map.md")
     #expect(history.steps[0].changed.first?.plan?.id == "acme")
-    #expect(history.steps[0].changed.first?.frontmatter?["id"]?.stringValue == "acme")
+    #expect(history.steps[0].changed.first?.frontmatter == nil, "frontmatter JSON is kept only on request")
+    let kept = try reader.read(keepFrontmatter: true)
+    #expect(kept.steps[0].changed.first?.frontmatter?["id"]?.stringValue == "acme")
     #expect(history.head?.commit == merge)
     // Clean working tree: no extra step.
     #expect(try reader.history().count == 2)
