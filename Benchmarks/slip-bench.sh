@@ -25,6 +25,8 @@ if [[ -z "$MAPC" ]]; then
   MAPC="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/mapc"
 fi
 
+MAPC="$(cd "$(dirname "$MAPC")" && pwd)/$(basename "$MAPC")"
+
 # The repository is generated once and reused; the stamp names the generator's parameters.
 STAMP="commits=20000 plans=1000 seed=7 $(sha1sum "$BENCH_DIR/gen_history.py" | cut -c1-12)"
 if [[ ! -f "$REPO/.bench-stamp" || "$(cat "$REPO/.bench-stamp")" != "$STAMP" ]]; then
@@ -38,7 +40,8 @@ ONE="plans/plan-0042.map.md"
 best() {
   local best_wall="" best_rss=0 out wall rss
   for ((i = 0; i < RUNS; i++)); do
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$TIMING" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -n 1 "$TIMING")
     wall=${out% *}
     rss=${out#* }
     if [[ -z "$best_wall" ]] || awk "BEGIN { exit !($wall < $best_wall) }"; then best_wall=$wall; fi
@@ -47,6 +50,8 @@ best() {
   echo "$best_wall $best_rss"
 }
 
+TIMING="$(mktemp)"
+trap 'rm -f "$TIMING"' EXIT
 cd "$REPO"
 read -r M_ALL M_ALL_RSS < <(best "$MAPC" slip --format json)
 read -r G_ALL _ < <(best git log -p --no-renames -- plans/)

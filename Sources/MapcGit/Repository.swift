@@ -189,3 +189,24 @@ public final class Repository {
     return ids
   }
 }
+
+extension Repository {
+  /// The blob ids of the files at `paths` in a tree (absent paths, and paths that name a
+  /// folder, are left out). Looks each path up by name, without reading the rest of the tree:
+  /// what makes following one file through a long history cheap.
+  public func blobIDs(at paths: [String], inTree treeID: ObjectID) throws(GitError) -> [String: ObjectID] {
+    let tree = try lookupTree(treeID)
+    var out: [String: ObjectID] = [:]
+    for path in paths {
+      var entry: OpaquePointer?
+      let code = git_tree_entry_bypath(&entry, tree.pointer, path)
+      if code == GIT_ENOTFOUND.rawValue { continue }
+      if code < 0 { throw GitError.last(code, "looking up \(path) in tree \(treeID)") }
+      guard let entry else { continue }
+      defer { git_tree_entry_free(entry) }
+      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let oid = git_tree_entry_id(entry) else { continue }
+      out[path] = ObjectID(oid)
+    }
+    return out
+  }
+}

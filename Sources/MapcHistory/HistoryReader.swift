@@ -56,7 +56,8 @@ public struct HistoryReader {
   /// needs the typed plan alone, and on a long history the JSON doubles the memory.
   public func read(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
-    keepFrontmatter: Bool = false, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    keepFrontmatter: Bool = false, onlyPaths: Set<String>? = nil, parallel: Bool = true,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     if try repository.isShallow {
       throw GitError(
@@ -76,37 +77,57 @@ public struct HistoryReader {
     }
     var pending: [Pending] = []
     var previous: CommitInfo?
+    var previousBlobs: [String: ObjectID]?
     var headRevision: Revision?
-    for id in ids {
-      let info = try repository.commit(id)
-      let parentTree: ObjectID?
-      if let first = info.parentIDs.first {
-        if let previous, previous.id == first {
-          parentTree = previous.treeID
-        } else {
-          parentTree = try repository.commit(first).treeID
+    func record(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) {
+      guard !changes.isEmpty || id == tip else { return }
+      let revision = Self.revision(info)
+      if id == tip { headRevision = revision }
+      guard !changes.isEmpty else { return }
+      var step = Pending(revision: revision, changed: [], removed: [])
+      for change in changes {
+        switch change.status {
+        case .deleted: step.removed.append(change.path)
+        case .added, .modified:
+          guard let blob = change.newBlob else { continue }
+          step.changed.append((change.path, blob))
         }
-      } else {
-        parentTree = nil
       }
-      let changes = try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
-      if !changes.isEmpty || id == tip {
-        let revision = Self.revision(info)
-        if id == tip { headRevision = revision }
-        if !changes.isEmpty {
-          var step = Pending(revision: revision, changed: [], removed: [])
-          for change in changes {
-            switch change.status {
-            case .deleted: step.removed.append(change.path)
-            case .added, .modified:
-              guard let blob = change.newBlob else { continue }
-              step.changed.append((change.path, blob))
-            }
+      pending.append(step)
+    }
+    if onlyPaths == nil, parallel, let walked = try Self.walkInParallel(ids, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
+      for (i, entry) in walked.enumerated() { record(ids[i], entry.info, entry.changes) }
+    } else {
+      for id in ids {
+        let info = try repository.commit(id)
+        let parentTree: ObjectID?
+        if let first = info.parentIDs.first {
+          if let previous, previous.id == first {
+            parentTree = previous.treeID
+          } else {
+            parentTree = try repository.commit(first).treeID
           }
-          pending.append(step)
+        } else {
+          parentTree = nil
         }
+        let changes: [FileChange]
+        if let onlyPaths {
+          // Following given files: look them up by path in each tree, as `git log -- FILE` does.
+          let now = try repository.blobIDs(at: Array(onlyPaths), inTree: info.treeID)
+          var before: [String: ObjectID] = [:]
+          if let previousBlobs, previous?.id == info.parentIDs.first {
+            before = previousBlobs
+          } else if let parentTree {
+            before = try repository.blobIDs(at: Array(onlyPaths), inTree: parentTree)
+          }
+          previousBlobs = now
+          changes = Self.changes(from: before, to: now)
+        } else {
+          changes = try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
+        }
+        record(id, info, changes)
+        previous = info
       }
-      previous = info
     }
 
     // Pass 2: read and parse each distinct blob once, on all cores; each worker opens its own
@@ -183,6 +204,21 @@ public struct HistoryReader {
       timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"))
   }
 
+  /// The changes between two path → blob maps, in path order.
+  static func changes(from before: [String: ObjectID], to now: [String: ObjectID]) -> [FileChange] {
+    var out: [FileChange] = []
+    for path in Set(before.keys).union(now.keys).sorted() {
+      switch (before[path], now[path]) {
+      case (nil, let new?): out.append(FileChange(path: path, status: .added, newBlob: new, oldBlob: nil))
+      case (let old?, nil): out.append(FileChange(path: path, status: .deleted, newBlob: nil, oldBlob: old))
+      case (let old?, let new?) where old != new:
+        out.append(FileChange(path: path, status: .modified, newBlob: new, oldBlob: old))
+      default: break
+      }
+    }
+    return out
+  }
+
   // MARK: Parsing
 
   struct Parsed: Sendable {
@@ -199,7 +235,52 @@ public struct HistoryReader {
     }
     let kept = keepFrontmatter ? json : nil
     guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: kept) }
-    return Parsed(plan: Plan(json), frontmatter: kept)
+    var plan = Plan(json)
+    if !keepFrontmatter {
+      // A long history holds tens of thousands of plan versions; what the slip analysis does
+      // not read (success criteria, progress logs) would only fill memory.
+      plan.milestones = plan.milestones.map { m in
+        var m = m
+        m.successCriteria = []
+        m.progress = []
+        return m
+      }
+    }
+    return Parsed(plan: plan, frontmatter: kept)
+  }
+
+  /// Pass 1 on all cores for a long history: each worker diffs a contiguous run of commits with
+  /// their first parents, with its own repository. Nil when the history is too short to gain.
+  static func walkInParallel(
+    _ ids: [ObjectID], gitDirectory: String, isPlan: (String) -> Bool
+  ) throws(GitError) -> [(info: CommitInfo, changes: [FileChange])]? {
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 2_000)
+    guard workers >= 2 else { return nil }
+    let slots = WalkSlots(count: ids.count)
+    let errors = ErrorSlots(count: workers)
+    try withoutActuallyEscaping(isPlan) { (filter) throws(GitError) in
+      let box = UncheckedFilter(filter)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        do throws(GitError) {
+          let repo = try Repository.discover(from: gitDirectory)
+          let range = (ids.count * worker / workers)..<(ids.count * (worker + 1) / workers)
+          var previous: CommitInfo?
+          for i in range {
+            let info = try repo.commit(ids[i])
+            var parentTree: ObjectID?
+            if let first = info.parentIDs.first {
+              parentTree = previous?.id == first ? previous?.treeID : try repo.commit(first).treeID
+            }
+            slots.store((info, try repo.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: box.filter)), at: i)
+            previous = info
+          }
+        } catch {
+          errors.store(error, at: worker)
+        }
+      }
+    }
+    if let error = errors.first() { throw error }
+    return slots.values()
   }
 
   /// Reads and parses blobs: on this thread with `repository` when there are few, else split
@@ -250,6 +331,28 @@ private final class ErrorSlots: @unchecked Sendable {
   func store(_ error: GitError, at index: Int) { slots[index] = error }
 
   func first() -> GitError? { slots.lazy.compactMap { $0 }.first }
+}
+
+/// The path filter, shared read-only by the walk's workers; the filters mapc passes are pure.
+private struct UncheckedFilter: @unchecked Sendable {
+  let filter: (String) -> Bool
+  init(_ filter: @escaping (String) -> Bool) { self.filter = filter }
+}
+
+/// The walk's results, one slot per commit, each written by one worker.
+private final class WalkSlots: @unchecked Sendable {
+  private var slots: [(info: CommitInfo, changes: [FileChange])?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ value: (info: CommitInfo, changes: [FileChange]), at index: Int) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func values() -> [(info: CommitInfo, changes: [FileChange])] { slots.compactMap { $0 } }
 }
 
 /// Slots written by distinct threads, one slot each, then read after they all finished.

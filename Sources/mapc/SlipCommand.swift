@@ -23,7 +23,10 @@ struct SlipCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Plan files or plan ids (default: every plan of the repository).")
+  @Argument(
+    help: ArgumentHelp(
+      "Plan files or plan ids (default: every plan of the repository).",
+      discussion: "A plan given as a file is followed along that path (like `git log -- FILE`); give its id to follow it across moves."))
   var plans: [String] = []
 
   @Option(name: .shortAndLong, help: "Output format: \(SlipFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -75,7 +78,14 @@ struct SlipCommand: ParsableCommand {
         let relative = Paths.relative(Paths.join(root, path), to: configuration.root) ?? path
         return configuration.plans.contains { $0.matches(relative) } && !configuration.exclude.contains { $0.matches(relative) }
       }
-      history = try reader.read(at: at, includeWorkingTree: at == nil, isPlan: isPlan)
+      // Plans given as files are followed along their paths, as `git log -- FILE` does, which
+      // is much faster on a long history; plans given by id are followed across moves.
+      var onlyPaths: Set<String>?
+      if !plans.isEmpty {
+        let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
+        if files.count == plans.count { onlyPaths = Set(files) }
+      }
+      history = try reader.read(at: at, includeWorkingTree: at == nil, onlyPaths: onlyPaths, isPlan: isPlan)
     } catch {
       return Console.fail(Self.usageError(for: error))
     }

@@ -282,3 +282,23 @@ import Testing
     }
   }
 }
+
+/// The walk over a long history runs on all cores; it must read exactly what one thread reads.
+@Suite struct ParallelWalkTests {
+  @Test func parallelWalkEqualsTheSequentialOne() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-walk")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let repo = dir.appendingPathComponent("repo")
+    let gen = try TestSupport.run(
+      "/usr/bin/env", ["python3", "Benchmarks/gen_history.py", repo.path, "--commits", "4200", "--plans", "60"])
+    try #require(gen.status == 0, "\(gen.stderr)")
+    let reader = try HistoryReader(discoveringFrom: repo.path)
+    let parallel = try reader.read(includeWorkingTree: false)
+    let sequential = try reader.read(includeWorkingTree: false, parallel: false)
+    #expect(parallel.steps.count == sequential.steps.count)
+    #expect(parallel.steps.map(\.revision) == sequential.steps.map(\.revision))
+    #expect(parallel.steps.map { $0.changed.map(\.path) } == sequential.steps.map { $0.changed.map(\.path) })
+    #expect(parallel.steps.map { $0.changed.map { $0.plan?.milestones.map(\.due) } } == sequential.steps.map { $0.changed.map { $0.plan?.milestones.map(\.due) } })
+    #expect(parallel.steps.count > 4000)
+  }
+}
