@@ -249,6 +249,37 @@ public struct HistoryReader {
     return Parsed(plan: plan, frontmatter: kept)
   }
 
+  /// The history of the plans in some files, read along their paths (fast on a long history)
+  /// and followed back across moves: where a path first appears, a plan file with the same id
+  /// deleted in the same commit is its earlier path, read too.
+  public func read(
+    following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+  ) throws(GitError) -> History {
+    var followed = paths
+    var history = try read(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
+    for _ in 0..<16 {
+      var seen = Set<String>()
+      var earlier = Set<String>()
+      for step in history.steps {
+        for snapshot in step.changed where seen.insert(snapshot.path).inserted {
+          guard let hex = step.revision.commit, let id = ObjectID(hex: hex), let planID = snapshot.plan?.id else { continue }
+          let info = try repository.commit(id)
+          let parentTree = try info.parentIDs.first.map { (p) throws(GitError) in try repository.commit(p).treeID }
+          for change in try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
+          where change.status == .deleted && !followed.contains(change.path) {
+            guard let old = change.oldBlob else { continue }
+            if Self.parse(try repository.blob(old), keepFrontmatter: false).plan?.id == planID { earlier.insert(change.path) }
+          }
+        }
+      }
+      if earlier.isEmpty { return history }
+      followed.formUnion(earlier)
+      history = try read(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
+    }
+    return history
+  }
+
   /// Pass 1 on all cores for a long history: each worker diffs a contiguous run of commits with
   /// their first parents, with its own repository. Nil when the history is too short to gain.
   static func walkInParallel(

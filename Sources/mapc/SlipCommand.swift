@@ -26,7 +26,7 @@ struct SlipCommand: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       "Plan files or plan ids (default: every plan of the repository).",
-      discussion: "A plan given as a file is followed along that path (like `git log -- FILE`); give its id to follow it across moves."))
+      discussion: "Plans are followed across moves and renames either way; files are faster on a long history."))
   var plans: [String] = []
 
   @Option(name: .shortAndLong, help: "Output format: \(SlipFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -78,14 +78,14 @@ struct SlipCommand: ParsableCommand {
         let relative = Paths.relative(Paths.join(root, path), to: configuration.root) ?? path
         return configuration.plans.contains { $0.matches(relative) } && !configuration.exclude.contains { $0.matches(relative) }
       }
-      // Plans given as files are followed along their paths, as `git log -- FILE` does, which
-      // is much faster on a long history; plans given by id are followed across moves.
-      var onlyPaths: Set<String>?
-      if !plans.isEmpty {
-        let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
-        if files.count == plans.count { onlyPaths = Set(files) }
+      // Plans given as files are read along their paths (much faster on a long history) and
+      // followed back across moves; plans given by id need the whole history.
+      let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
+      if !plans.isEmpty, files.count == plans.count {
+        history = try reader.read(following: Set(files), at: at, includeWorkingTree: at == nil, isPlan: isPlan)
+      } else {
+        history = try reader.read(at: at, includeWorkingTree: at == nil, isPlan: isPlan)
       }
-      history = try reader.read(at: at, includeWorkingTree: at == nil, onlyPaths: onlyPaths, isPlan: isPlan)
     } catch {
       return Console.fail(Self.usageError(for: error))
     }
