@@ -46,6 +46,18 @@ final class OwnedRevwalk {
   deinit { git_revwalk_free(pointer) }
 }
 
+final class OwnedOdb {
+  let pointer: OpaquePointer
+  init(_ pointer: OpaquePointer) { self.pointer = pointer }
+  deinit { git_odb_free(pointer) }
+}
+
+final class OwnedOdbObject {
+  let pointer: OpaquePointer
+  init(_ pointer: OpaquePointer) { self.pointer = pointer }
+  deinit { git_odb_object_free(pointer) }
+}
+
 final class OwnedIndex {
   let pointer: OpaquePointer
   init(_ pointer: OpaquePointer) { self.pointer = pointer }
