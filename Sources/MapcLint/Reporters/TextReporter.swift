@@ -18,7 +18,7 @@ public struct TextReporter: Reporter {
     if let p = f.position, let fullLine = f.sourceLine {
       let number = String(p.line)
       let gutter = String(repeating: " ", count: number.count)
-      let (line, column) = window(fullLine, column: p.column)
+      let (line, column) = window(printable(fullLine), column: p.column)
       out += "\n\(gutter) |\n\(number) | \(line)\n\(gutter) | "
       // Copy tabs from the line so the caret lands under the spot in any terminal.
       var prefix = ""
@@ -28,6 +28,17 @@ public struct TextReporter: Reporter {
     if let help = f.help {
       let width = f.sourceLine == nil ? 1 : String(f.position?.line ?? 0).count
       out += "\n" + String(repeating: " ", count: width) + " = help: \(help)"
+    }
+    return out
+  }
+
+  /// The line with control characters (a binary file's NUL bytes, escape sequences) shown as
+  /// U+FFFD, one for one, so a snippet cannot garble the terminal and columns still line up.
+  static func printable(_ line: String) -> String {
+    guard line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else { return line }
+    var out = ""
+    for u in line.unicodeScalars {
+      out.unicodeScalars.append((u.value < 0x20 && u != "\t") || u.value == 0x7F ? "\u{FFFD}" : u)
     }
     return out
   }
