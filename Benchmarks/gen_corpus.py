@@ -225,6 +225,7 @@ def plan(rng, index, broken, goal):
             out += ["  - { " + ", ".join(fields) + " }"]
         people.append((sid, side))
     buyers = [p for p, s in people if s == "buyer"]
+    named_buyers = [p for p in buyers if p != "buyer-security"]
     sellers = [p for p, s in people if s == "seller"]
 
     stages = rng.choice(STAGES)
@@ -233,7 +234,8 @@ def plan(rng, index, broken, goal):
     # 8 to 12 of the typical milestones, in stage order.
     catalogue = [(slot, mid, title)
                  for slot in sorted(MILESTONES) for mid, title in MILESTONES[slot]]
-    chosen = sorted(rng.sample(range(len(catalogue)), rng.randint(8, 12)))
+    # A good plan ends at value, not at signature: its last catalogue entry is always there.
+    chosen = sorted(rng.sample(range(len(catalogue) - 1), rng.randint(7, 11)) + [len(catalogue) - 1])
     milestones = []
     for n, k in enumerate(chosen):
         slot, mid, title = catalogue[k]
@@ -246,18 +248,21 @@ def plan(rng, index, broken, goal):
             due -= rng.randint(0, 3)
         milestones.append((mid, title, stage, due))
     for n, (mid, title, stage, due) in enumerate(milestones):
-        status = ("done" if due < today - 7 else
+        # Good plans are kept current, so they lint clean under mapc's rules too (as they are
+        # valid for the schema): what is past due is done, owners due soon have names.
+        status = ("done" if due < today else
                   "in-progress" if due < today + 14 else "not-started")
+        owner_pool = named_buyers if status != "done" and due <= today + 14 else buyers
         out += [f"  - id: {mid}", f"    title: {scalar(title)}", f"    stage: {stage}",
-                f"    owners: {flow([rng.choice(buyers), rng.choice(sellers)])}",
+                f"    owners: {flow([rng.choice(owner_pool), rng.choice(sellers)])}",
                 f"    due: {day(due)}", f"    status: {status}"]
         if status == "done":
-            out += [f"    done_on: {day(due + rng.randint(-3, 5))}"]
+            out += [f"    done_on: {day(min(due + rng.randint(-3, 5), today))}"]
         elif status == "in-progress":
             out += [f"    risk: {rng.choice(['on-track', 'on-track', 'at-risk', 'off-track'])}"]
         if n and rng.random() < 0.4:
             out += [f"    depends_on: [{milestones[n - 1][0]}]"]
-        if rng.random() < 0.1:
+        if status != "done" or rng.random() < 0.1:
             out += ["    success_criteria:",
                     f"      - {scalar(rng.choice(CRITERIA).format(n=rng.randint(5, 40)))}"]
         # The progress log: dated notes on what moved, mostly on started work.

@@ -10,7 +10,20 @@ enum MarkdownLinks {
     var url: String
   }
 
+  static func mayHaveLinks(_ body: String) -> Bool {
+    var previous: UInt8 = 0
+    for b in body.utf8 {
+      if b == UInt8(ascii: "<") { return true }
+      if previous == UInt8(ascii: "]"), b == UInt8(ascii: "(") || b == UInt8(ascii: ":") { return true }
+      previous = b
+    }
+    return false
+  }
+
   static func scan(_ body: String) -> [Link] {
+    // Most bodies have no link at all: every kind this scanner finds needs `](`, `]:` or `<`.
+    // Checking the bytes first spares the Character-by-Character scan below.
+    guard Self.mayHaveLinks(body) else { return [] }
     var out: [Link] = []
     var fence: (char: Character, count: Int)?
     var inComment = false
