@@ -40,9 +40,8 @@ public enum SlipAnalysis {
 
     var plans: [PlanSlip] = []
     var removed: [RemovedPlan] = []
-    for id in state.plans.keys.sorted() {
+    for (id, tracker) in state.plans.sorted(by: { $0.key < $1.key }) {
       if let planIDs, !planIDs.contains(id) { continue }
-      let tracker = state.plans[id]!
       if let removedAt = tracker.removedAt {
         removed.append(RemovedPlan(id: id, title: tracker.title, path: tracker.path, removed: removedAt))
       } else {
@@ -164,17 +163,17 @@ struct PlanTrack {
       t.dropped = nil
       milestones[id] = t
     }
-    for id in milestones.keys.sorted(by: { milestones[$0]!.order < milestones[$1]!.order })
-    where !seen.contains(id) && milestones[id]!.dropped == nil {
+    for (id, t) in milestones.sorted(by: { $0.value.order < $1.value.order })
+    where !seen.contains(id) && t.dropped == nil {
       dropCounter += 1
-      milestones[id]!.dropped = revision
-      milestones[id]!.droppedSequence = dropCounter
+      milestones[id]?.dropped = revision
+      milestones[id]?.droppedSequence = dropCounter
     }
   }
 
   mutating func setBaselines() {
     goLive.rebase()
-    for id in milestones.keys { milestones[id]!.due.rebase() }
+    for id in milestones.keys { milestones[id]?.due.rebase() }
   }
 
   func report(id: String, options: SlipOptions) -> PlanSlip {
@@ -188,8 +187,8 @@ struct PlanTrack {
     let droppedOrder = milestones.filter { $0.value.dropped != nil }
       .sorted { ($0.value.droppedSequence, $0.value.order) < ($1.value.droppedSequence, $1.value.order) }.map(\.key)
 
-    let slips: [MilestoneSlip] = (currentOrder + droppedOrder).map { mid in
-      let t = milestones[mid]!
+    let slips: [MilestoneSlip] = (currentOrder + droppedOrder).compactMap { mid in
+      guard let t = milestones[mid] else { return nil }
       let done = t.status == .done ? t.doneOn : nil
       return MilestoneSlip(
         id: mid, title: t.title, owners: t.owners, status: t.status, doneOn: t.doneOn,
@@ -210,7 +209,7 @@ struct PlanTrack {
       var owners = Set<String>()
       for o in m.owners where owners.insert(o).inserted {
         byOwner[o, default: (0, [])].days += s
-        byOwner[o]!.milestones.append(m.id)
+        byOwner[o]?.milestones.append(m.id)
       }
     }
     let stakeholders = plan?.stakeholders ?? []
@@ -250,13 +249,13 @@ struct SlipState {
       pendingSkips[path] = nil
       guard let id = owner.removeValue(forKey: path) else { continue }
       detach(path, from: id, at: revision)
-      plans[id]!.touch(revision)
+      plans[id]?.touch(revision)
     }
     for snapshot in step.changed {
       guard let plan = snapshot.plan, let id = plan.id, !id.isEmpty else {
         if let id = owner[snapshot.path] {
-          if plans[id]!.skipped.last != revision { plans[id]!.skipped.append(revision) }
-          plans[id]!.touch(revision)
+          if plans[id]?.skipped.last != revision { plans[id]?.skipped.append(revision) }
+          plans[id]?.touch(revision)
         } else {
           pendingSkips[snapshot.path, default: []].append(revision)
         }
@@ -264,7 +263,7 @@ struct SlipState {
       }
       if let previous = owner[snapshot.path], previous != id {
         detach(snapshot.path, from: previous, at: revision)
-        plans[previous]!.touch(revision)
+        plans[previous]?.touch(revision)
       }
       owner[snapshot.path] = id
       paths[id, default: []].insert(snapshot.path)
@@ -280,13 +279,13 @@ struct SlipState {
     paths[id]?.remove(path)
     if paths[id]?.isEmpty ?? true {
       paths[id] = nil
-      plans[id]!.removedAt = revision
-    } else if plans[id]!.path == path, let other = paths[id]!.min() {
-      plans[id]!.path = other
+      plans[id]?.removedAt = revision
+    } else if plans[id]?.path == path, let other = paths[id]?.min() {
+      plans[id]?.path = other
     }
   }
 
   mutating func setBaselines() {
-    for id in plans.keys { plans[id]!.setBaselines() }
+    for id in plans.keys { plans[id]?.setBaselines() }
   }
 }
