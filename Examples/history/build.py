@@ -249,7 +249,9 @@ def main():
     path = PATH_1
     for revision in FINAL_REVISIONS:
         path = commit(repo, revision, final, path)
-    print(f"built {repo}: {len(REVISIONS) + len(REPLAN_BRANCH) + 1 + len(FINAL_REVISIONS)} commits on main's history")
+    total = len(REVISIONS) + len(REPLAN_BRANCH) + 1 + len(FINAL_REVISIONS)
+    first_parent = len(REVISIONS) + 1 + len(FINAL_REVISIONS)
+    print(f"built {repo}: {total} commits, {first_parent} on main's first-parent history")
 
 
 if __name__ == "__main__":
