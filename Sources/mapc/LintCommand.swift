@@ -11,12 +11,12 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check plans against the plan schema and report problems with file:line:col.",
     discussion: """
-      With no paths, lints every plan of the repository: mapc.yml's `plans` globs (default
-      `**/*.map.md`) under the directory holding mapc.yml, found from the working directory
+      With no paths, lints every plan of the repository: mapc.yml's `plans` globs (default \
+      `**/*.map.md`) under the directory holding mapc.yml, found from the working directory \
       upward. A directory argument lints every `*.map.md` file below it.
 
-      Formats: text (compiler-style, with source snippets), json (an array of findings),
-      github (workflow commands that annotate pull requests), sarif (SARIF 2.1.0 for code scanning),
+      Formats: text (compiler-style, with source snippets), json (an array of findings), github \
+      (workflow commands that annotate pull requests), sarif (SARIF 2.1.0 for code scanning), \
       junit (JUnit XML: one test case per check per file), gitlab (GitLab Code Quality JSON).
       """
   )

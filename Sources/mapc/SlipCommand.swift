@@ -11,12 +11,12 @@ struct SlipCommand: ParsableCommand {
     commandName: "slip",
     abstract: "Show slipped dates from the git history: baselines, every date move, who and why.",
     discussion: """
-      Reads the first-parent history of the analysed revision (a merged pull request counts as
-      one change) and follows plans and milestones by id across renames and moves. Uncommitted
-      edits count as a last, uncommitted change.
+      Reads the first-parent history of the analysed revision (a merged pull request counts as one \
+      change) and follows plans and milestones by id across renames and moves. Uncommitted edits \
+      count as a last, uncommitted change.
 
-      Record why a date moved with `due_reason:` on the milestone, changed in the same commit,
-      or with a `Slip-Reason:` trailer in the commit message.
+      Record why a date moved with `due_reason:` on the milestone, changed in the same commit, or \
+      with a `Slip-Reason:` trailer in the commit message.
 
       Definitions:
       \(SlipReport.definitions.map { "  - " + $0 }.joined(separator: "\n"))
