@@ -44,6 +44,17 @@ public struct Configuration: Sendable {
 
   public init(root: String) { self.root = root }
 
+  /// Whether a file is one of the repository's plans: its path relative to ``root`` matches a
+  /// `plans` glob and no `exclude` glob.
+  public func includesPlan(atRelativePath relativePath: String) -> Bool {
+    plans.contains { $0.matches(relativePath) } && !exclude.contains { $0.matches(relativePath) }
+  }
+
+  /// ``includesPlan(atRelativePath:)`` for a path relative to a git repository's work tree.
+  public func includesPlan(repositoryPath path: String, repositoryRoot: String) -> Bool {
+    includesPlan(atRelativePath: Paths.relative(Paths.join(repositoryRoot, path), to: root) ?? path)
+  }
+
   /// The severity of `check` for the plan at `relativePath`, or nil when the check is off.
   public func severity(of check: Check, at relativePath: String) -> Severity? {
     var setting = rules[check.code]

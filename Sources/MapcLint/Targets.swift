@@ -25,7 +25,7 @@ public enum Targets {
     }
     if paths.isEmpty {
       for rel in Paths.filesBelow(configuration.root)
-      where configuration.plans.contains(where: { $0.matches(rel) }) && !configuration.exclude.contains(where: { $0.matches(rel) })
+      where configuration.includesPlan(atRelativePath: rel)
       {
         add(Paths.join(configuration.root, rel))
       }

@@ -54,10 +54,7 @@ struct DiffCommand: ParsableCommand {
       reader = try HistoryReader(discoveringFrom: cwd)
       let repository = reader.repository
       let root = reader.root
-      let isPlan = { (path: String) -> Bool in
-        let relative = Paths.relative(Paths.join(root, path), to: configuration.root) ?? path
-        return configuration.plans.contains { $0.matches(relative) } && !configuration.exclude.contains { $0.matches(relative) }
-      }
+      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       let baseID: ObjectID
       do {
         baseID = try repository.resolveCommit(base)

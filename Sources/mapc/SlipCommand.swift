@@ -74,10 +74,7 @@ struct SlipCommand: ParsableCommand {
     do {
       reader = try HistoryReader(discoveringFrom: cwd)
       let root = reader.root
-      let isPlan = { (path: String) -> Bool in
-        let relative = Paths.relative(Paths.join(root, path), to: configuration.root) ?? path
-        return configuration.plans.contains { $0.matches(relative) } && !configuration.exclude.contains { $0.matches(relative) }
-      }
+      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       // Plans given as files are read along their paths (much faster on a long history) and
       // followed back across moves; plans given by id need the whole history.
       let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
