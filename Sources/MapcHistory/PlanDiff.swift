@@ -363,7 +363,8 @@ extension PlanDiff {
     return byPath.keys.sorted().compactMap { byPath[$0] }
   }
 
-  static func version(_ path: String, _ bytes: [UInt8]) -> PlanVersion? {
+  /// A plan file's bytes as a version at `path`; nil when its frontmatter does not load as a plan.
+  public static func version(_ path: String, _ bytes: [UInt8]) -> PlanVersion? {
     let parsed = HistoryReader.parse(bytes)
     guard let plan = parsed.plan, let json = parsed.frontmatter else { return nil }
     return PlanVersion(path: path, plan: plan, frontmatter: json)

@@ -50,16 +50,20 @@ public struct Example: Sendable, Hashable {
   public var caption: String?
   /// The last commit that touched the example, as if it were in a git repository.
   public var lastChange: LastChange?
+  /// The plan at a base revision, as if linted with `--base`.
+  public var base: BaseContext?
 
-  public init(_ text: String, caption: String? = nil, lastChange: LastChange? = nil) {
+  public init(_ text: String, caption: String? = nil, lastChange: LastChange? = nil, base: BaseContext? = nil) {
     content = .text(text)
     self.caption = caption
     self.lastChange = lastChange
+    self.base = base
   }
 
   /// A target to lint the example as.
   public var target: LintTarget {
-    LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md", lastChange: lastChange)
+    LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md", lastChange: lastChange,
+      base: base)
   }
 
   public init(content: Content, caption: String? = nil) {

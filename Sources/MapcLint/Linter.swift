@@ -12,12 +12,17 @@ public struct LintTarget: Sendable, Hashable {
   public var relativePath: String
   /// The last commit that touched the file, when mapc runs in a git repository.
   public var lastChange: LastChange?
+  /// The plan at the base revision and the changes since, with `mapc lint --base REV`.
+  public var base: BaseContext?
 
-  public init(path: String, displayPath: String, relativePath: String, lastChange: LastChange? = nil) {
+  public init(
+    path: String, displayPath: String, relativePath: String, lastChange: LastChange? = nil, base: BaseContext? = nil
+  ) {
     self.path = path
     self.displayPath = displayPath
     self.relativePath = relativePath
     self.lastChange = lastChange
+    self.base = base
   }
 }
 
@@ -117,7 +122,7 @@ public struct Linter: Sendable {
     let plan = Plan(value)
     let context = RuleContext(
       plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds,
-      lastChange: target.lastChange)
+      lastChange: target.lastChange, base: target.base)
     var out = findings
     for rule in RuleRegistry.rules where configuration.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {

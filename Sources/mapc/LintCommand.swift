@@ -40,6 +40,13 @@ struct LintCommand: ParsableCommand {
       discussion: "Default: `today` in mapc.yml, else SOURCE_DATE_EPOCH, else the system clock (UTC)."))
   var today: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Compare with the plans at this revision (a commit, branch or tag) and enable the change rules (MAP200-MAP203).",
+      valueName: "REV"))
+  var base: String?
+
   func run() throws {
     let code = execute()
     if code != 0 { throw ExitCode(code) }
@@ -68,6 +75,89 @@ struct LintCommand: ParsableCommand {
     }
   }
 
+  /// Adds, with `--base REV`, each plan's version at REV (matched by plan id), whether a
+  /// first-parent commit from REV to HEAD has a `Slip-Reason:` trailer, and the milestones
+  /// deleted and re-added in those commits (the working tree counting as the last state).
+  static func withBase(_ targets: [LintTarget], revision: String, configuration: Configuration) throws(UsageError)
+    -> [LintTarget]
+  {
+    let cwd = Paths.currentDirectory()
+    do {
+      let repository = try Repository.discover(from: cwd)
+      let root = repository.workdir ?? repository.gitDirectory
+      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+      let baseID: ObjectID
+      do {
+        baseID = try repository.resolveCommit(revision)
+      } catch {
+        if let usage = DiffCommand.revisionError(error, revision) as? UsageError { throw usage }
+        throw error
+      }
+      func byID(_ versions: [PlanVersion]) -> [String: PlanVersion] {
+        var out: [String: PlanVersion] = [:]
+        for v in versions.sorted(by: { $0.path < $1.path }) { if let id = v.plan.id, out[id] == nil { out[id] = v } }
+        return out
+      }
+      let basePlans = byID(try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan))
+
+      // First-parent commits from the base (exclusive) to HEAD, oldest first.
+      var range: [ObjectID] = []
+      if try !repository.isHeadUnborn {
+        let headID = try repository.resolveCommit("HEAD")
+        let head = try repository.firstParentCommitIDs(from: headID)
+        let reachable = Set(try repository.firstParentCommitIDs(from: baseID))
+        let start = (head.lastIndex { reachable.contains($0) }).map { $0 + 1 } ?? 0
+        range = Array(head[start...])
+      }
+      var slipReasons = false
+      var states: [(name: String, plans: [String: PlanVersion])] = []
+      for id in range {
+        let info = try repository.commit(id)
+        if info.trailer("Slip-Reason") != nil { slipReasons = true }
+        states.append((String(id.description.prefix(7)), byID(try PlanDiff.plans(in: repository, at: id, isPlan: isPlan))))
+      }
+
+      var out = targets
+      for i in out.indices {
+        guard case .success(let bytes) = FileBytes.read(path: out[i].path, limit: PlanReader.maximumFileSize),
+          let now = PlanDiff.version(out[i].relativePath, bytes), let planID = now.plan.id
+        else {
+          out[i].base = BaseContext(revision: revision, frontmatter: nil, slipReasons: slipReasons)
+          continue
+        }
+        let old = basePlans[planID]
+        var readded: [String: String] = [:]
+        if let old {
+          let tracked = Set(old.plan.milestones.compactMap(\.id)).intersection(now.plan.milestones.compactMap(\.id))
+          var gone = Set<String>()
+          for (name, plans) in states + [("working tree", [planID: now])] {
+            guard let plan = plans[planID]?.plan else { continue }
+            let present = Set(plan.milestones.compactMap(\.id))
+            for id in tracked {
+              if !present.contains(id) {
+                gone.insert(id)
+              } else if gone.remove(id) != nil {
+                readded[id] = name
+              }
+            }
+          }
+        }
+        out[i].base = BaseContext(
+          revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded)
+      }
+      return out
+    } catch let error as UsageError {
+      throw error
+    } catch let error as GitError {
+      if error.kind == .notARepository {
+        throw UsageError("not a git repository (or any parent): \(cwd)", help: "`--base` needs the plans' git history")
+      }
+      throw UsageError("cannot read the git history for `--base \(revision)`: \(error.message)")
+    } catch {
+      throw UsageError("\(error)")
+    }
+  }
+
   private func execute() -> Int32 {
     var schemas: SchemaCatalog
     let configuration: Configuration
@@ -93,8 +183,15 @@ struct LintCommand: ParsableCommand {
     } catch {
       return Console.fail(error)
     }
-    let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(
-      Self.withLastChanges(targets, configuration: configuration))
+    var linted = Self.withLastChanges(targets, configuration: configuration)
+    if let base {
+      do {
+        linted = try Self.withBase(linted, revision: base, configuration: configuration)
+      } catch {
+        return Console.fail(error)
+      }
+    }
+    let report = Linter(configuration: configuration, schemas: schemas, today: date).lint(linted)
     Console.out(format.reporter(configuration: configuration, targets: targets).render(report))
     return report.exitCode(strict: strict)
   }

@@ -22,10 +22,12 @@ public struct RuleContext: Sendable {
   public var thresholds: Thresholds
   /// The last commit that touched the plan's file, when it is in a git repository.
   public var lastChange: LastChange?
+  /// The plan at the base revision, with `mapc lint --base REV`.
+  public var base: BaseContext?
 
   public init(
     plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds,
-    lastChange: LastChange? = nil
+    lastChange: LastChange? = nil, base: BaseContext? = nil
   ) {
     self.plan = plan
     self.frontmatter = frontmatter
@@ -33,6 +35,7 @@ public struct RuleContext: Sendable {
     self.today = today
     self.thresholds = thresholds
     self.lastChange = lastChange
+    self.base = base
   }
 }
 
