@@ -252,7 +252,7 @@ public enum Scaffold {
               echo "$RUNNER_TEMP/mapc-src/.build/release" >> "$GITHUB_PATH"
 
           - name: Lint plans
-            run: mapc lint --format github
+            run: mapc lint --format github --base "origin/${{ github.base_ref }}"
 
           - name: Lint plans (SARIF)
             if: ${{ !cancelled() }}
