@@ -7,7 +7,7 @@ let package = Package(
     .executable(name: "mapc", targets: ["mapc"]),
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
-      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint"]),
+      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint", "MapcRender"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -18,6 +18,12 @@ let package = Package(
       name: "CYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
+    ),
+
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
 
     .systemLibrary(
@@ -38,13 +44,15 @@ let package = Package(
     .target(name: "MapcGit", dependencies: ["CGit2"]),
     // Plan history from git (first-parent, by plan and milestone id) and the slip analysis.
     .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcYAML", "MapcJSON"]),
+    // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
+    .target(name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcJSON", "MapcHistory"]),
     // Findings, the lint driver, configuration and reporters.
     .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcHistory", "MapcGit",
+        "MapcLint", "MapcModel", "MapcHistory", "MapcGit", "MapcRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,6 +70,8 @@ let package = Package(
       name: "MapcLintTests",
       dependencies: ["MapcLint", "MapcModel", "JSONSchema", "MapcJSON", "MapcTestSupport"]
     ),
+    .testTarget(
+      name: "MapcRenderTests", dependencies: ["MapcRender", "MapcModel", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema"], exclude: ["Goldens"]),
   ],

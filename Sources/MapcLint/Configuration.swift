@@ -41,6 +41,32 @@ public struct Configuration: Sendable {
   /// Days without a commit after which a plan counts as stale.
   public var staleAfterDays: Int?
   public var thresholds = Thresholds()
+  /// Branding for `mapc render` (`render` in mapc.yml); paths are absolute.
+  public var render = RenderSettings()
+
+  /// The seller's branding for HTML snapshots.
+  public struct RenderSettings: Sendable, Equatable {
+    public var seller: String?
+    /// The logo file, checked to exist and to be an image type a browser shows inline.
+    public var logo: String?
+    public var accent: String?
+    /// A CSS file appended to the built-in styles.
+    public var css: String?
+    public init() {}
+
+    /// The `data:` media type for a logo file, by extension.
+    public static func logoMediaType(_ path: String) -> String? {
+      let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+      switch ext {
+      case "png": return "image/png"
+      case "jpg", "jpeg": return "image/jpeg"
+      case "gif": return "image/gif"
+      case "webp": return "image/webp"
+      case "svg": return "image/svg+xml"
+      default: return nil
+      }
+    }
+  }
 
   public init(root: String) { self.root = root }
 
@@ -135,6 +161,27 @@ public struct Configuration: Sendable {
     if let days = o["slip"]?["stale_after_days"]?.numberValue {
       config.staleAfterDays = Int(days)
       config.thresholds.staleAfterDays = Int(days)
+    }
+    if let render = o["render"] {
+      config.render.seller = render["seller"]?.stringValue
+      config.render.accent = render["accent"]?.stringValue
+      for key in ["logo", "css"] {
+        guard let relative = render[key]?.stringValue else { continue }
+        let path = Paths.join(config.root, relative)
+        guard Paths.kind(path) == .file else {
+          throw fail(
+            JSONPointer(["render", key]), "\(key) file not found: \(relative)",
+            help: "give a path relative to \(Configuration.fileName)")
+        }
+        if key == "logo" {
+          guard RenderSettings.logoMediaType(path) != nil else {
+            throw fail(JSONPointer(["render", key]), "the logo must be a .png, .jpg, .gif, .webp or .svg file", help: nil)
+          }
+          config.render.logo = path
+        } else {
+          config.render.css = path
+        }
+      }
     }
     if let share = o["thresholds"]?["buyer_share"]?.numberValue { config.thresholds.buyerShare = share }
     if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue { config.thresholds.placeholderDueDays = Int(days) }

@@ -1,0 +1,113 @@
+import MapcHistory
+import MapcJSON
+import MapcModel
+
+/// What every mapc page shares: the security policy, the styles, and small pieces of markup.
+enum Page {
+  /// Nothing loads from anywhere: inline styles and `data:` images only, no script.
+  static let contentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+  static let internalBanner: HTML = """
+    <div class="internal-banner" role="note"><strong>Internal</strong> — this snapshot shows the selling team's internal notes. Do not send it to the buyer; render with <code>--audience buyer</code> for them.</div>
+
+    """
+
+  static func style(_ branding: Branding) -> HTML {
+    var css = Stylesheet.css
+    if let accent = branding.accent, isHexColour(accent) {
+      css += ":root{--accent:\(accent)}\n"
+    }
+    if let extra = branding.css {
+      // The team's own CSS, kept inside its <style> element whatever it contains.
+      css += extra.replacingAll("</", with: "<\\/") + "\n"
+    }
+    return HTML(trusted: "<style>\n" + css + "</style>")
+  }
+
+  static func isHexColour(_ s: String) -> Bool {
+    let digits = s.dropFirst()
+    return s.first == "#" && (digits.count == 3 || digits.count == 6) && digits.allSatisfy(\.isHexDigit)
+  }
+
+  static func slipBadge(_ days: Int, baseline: CalendarDate?) -> HTML {
+    let cls = days > 0 ? "late" : "early"
+    let title: HTML = baseline.map { " title=\"Baseline \(Words.date($0))\"" } ?? .empty
+    return "<span class=\"slip \(cls)\"\(title)>\(Words.slip(days))</span>"
+  }
+
+  /// A change as a sentence for the "what changed" list.
+  static func sentence(_ e: DiffEntry, plan: Plan) -> HTML {
+    func date(_ s: String?) -> String { s.flatMap(CalendarDate.init).map(Words.date) ?? (s ?? "none") }
+    func title() -> String {
+      if let id = e.milestone { return "“" + (plan.milestone(id)?.title ?? e.label ?? id) + "”" }
+      if let id = e.stakeholder {
+        if let s = plan.stakeholder(id), let n = s.name, !n.isEmpty { return n }
+        return e.label ?? id
+      }
+      return "The plan"
+    }
+    func delta() -> String {
+      guard let d = e.deltaDays else { return "" }
+      var s = " (\(d > 0 ? "+" : "−")\(Words.days(abs(d)))"
+      if let slip = e.slipDays, slip != 0 { s += "; \(Words.slip(slip))" }
+      return s + ")"
+    }
+    func names(_ ids: [String]) -> String {
+      Words.list(ids.map { id in plan.stakeholder(id).map { s in (s.name ?? "").isEmpty ? Words.humanize(s.role ?? id) : (s.name ?? id) } ?? id })
+    }
+    switch e.kind {
+    case .goLive: return "Go-live moved from \(date(e.from)) to \(date(e.to))\(delta())."
+    case .valueDate: return "Value date moved from \(date(e.from)) to \(date(e.to))\(delta())."
+    case .milestoneAdded: return "Milestone added: \(title())\(e.to.map { ", due \(date($0))" } ?? "")."
+    case .milestoneRemoved: return "Milestone removed: “\(e.label ?? e.milestone ?? "")”."
+    case .milestoneRenamed: return "Milestone renamed: “\(e.from ?? "")” is now “\(e.to ?? "")”."
+    case .dueMoved: return "\(title()) moved from \(date(e.from)) to \(date(e.to))\(delta())."
+    case .statusChanged:
+      let from = Words.status(e.from.flatMap(Milestone.Status.init))
+      let to = Words.status(e.to.flatMap(Milestone.Status.init))
+      return "\(title()): status \(from.lowercased()) → \(to.lowercased())."
+    case .riskChanged:
+      let from = e.from.flatMap(Milestone.Risk.init).map(Words.risk) ?? "not set"
+      let to = e.to.flatMap(Milestone.Risk.init).map(Words.risk) ?? "not set"
+      return "\(title()): risk \(from.lowercased()) → \(to.lowercased())."
+    case .ownersChanged:
+      var parts: [String] = []
+      if !e.added.isEmpty { parts.append("\(names(e.added)) joined") }
+      if !e.removed.isEmpty { parts.append("\(names(e.removed)) left") }
+      return "\(title()): owners changed (\(parts.joined(separator: "; ")))."
+    case .stakeholderAdded: return "\(title()) joined the plan."
+    case .stakeholderRemoved: return "\(e.label ?? e.stakeholder ?? "A stakeholder") left the plan."
+    case .stakeholderNamed: return "\(Words.humanize(e.from ?? "role")) is now \(e.to ?? "named")."
+    case .successCriteriaChanged:
+      return e.milestone == nil ? "The objectives' success criteria changed." : "\(title()): success criteria changed."
+    case .internalChanged:
+      return "<span class=\"tag\">Internal</span> \(e.pointer ?? "internal") \(e.change ?? "changed")."
+    }
+  }
+
+  /// A free-form JSON value (the plan's `internal` object) as nested lists.
+  static func value(_ v: JSONValue, topLevel: Bool = false) -> HTML {
+    switch v {
+    case .null: return "—"
+    case .bool(let b): return b ? "yes" : "no"
+    case .number(let n): return "\(Words.number(n))"
+    case .string(let s): return "\(s)"
+    case .array(let items):
+      return "<ul>\(items.map { i -> HTML in "<li>\(value(i))</li>" })</ul>"
+    case .object(let o):
+      var rows: [HTML] = []
+      var skip = Set<String>()
+      // An amount reads with its currency: "180,000 USD".
+      if let amount = o["amount"]?.numberValue {
+        let currency = o["currency"]?.stringValue.map { " " + $0 } ?? ""
+        rows.append("<dt>Amount</dt><dd>\(Words.number(amount))\(currency)</dd>")
+        skip = ["amount", "currency"]
+      }
+      for (k, val) in o where !skip.contains(k) {
+        rows.append("<dt>\(Words.humanize(k))</dt><dd>\(value(val))</dd>")
+      }
+      return "<dl class=\"\(topLevel ? "deal-info" : "nested")\">\(rows)</dl>"
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import MapcModel
+
+/// The milestone trend chart: for each revision (across), the date then forecast (up) for
+/// go-live and a few key milestones. A flat line is a date that held; a line climbing is a
+/// date that slipped. The dashed diagonal is where forecast = revision date.
+struct TrendChart {
+  var series: [PlanTrend.Series]
+  var revisions: [CalendarDate]
+
+  static let width = 960.0
+  static let height = 340.0
+  static let left = 96.0
+  static let right = 24.0
+  static let top = 16.0
+  static let bottom = 40.0
+  /// Line styles, so that series differ in more than colour.
+  static let dashes = ["", "6 4", "2 3", "10 3 2 3", "1 5"]
+
+  /// Go-live and the milestones with the most slip (up to four), else the next open ones.
+  init?(trend: PlanTrend, keyMilestones: [String]) {
+    guard trend.isChartable else { return nil }
+    let picked = trend.series.filter { $0.id == "go-live" } + keyMilestones.compactMap { id in trend.series.first { $0.id == id && $0.id != "go-live" } }
+    guard !picked.isEmpty else { return nil }
+    series = Array(picked.prefix(Self.dashes.count))
+    revisions = trend.revisions
+  }
+
+  var html: HTML {
+    guard let firstRevision = revisions.first, let lastRevision = revisions.last else { return .empty }
+    let forecasts = series.flatMap { $0.points.map(\.forecast) }
+    guard let low = forecasts.min(), let high = forecasts.max() else { return .empty }
+    let yFirst = low.adding(days: -7)
+    let yLast = high.adding(days: 7)
+    let xSpan = Double(max(1, firstRevision.days(until: lastRevision)))
+    let ySpan = Double(max(1, yFirst.days(until: yLast)))
+    let plotWidth = Self.width - Self.left - Self.right
+    let plotHeight = Self.height - Self.top - Self.bottom
+    func x(_ d: CalendarDate) -> Double { Self.left + Double(firstRevision.days(until: d)) / xSpan * plotWidth }
+    func y(_ d: CalendarDate) -> Double { Self.top + plotHeight - Double(yFirst.days(until: d)) / ySpan * plotHeight }
+
+    var svg: HTML = "<rect class=\"plot\" x=\"\(Self.left)\" y=\"\(Self.top)\" width=\"\(plotWidth)\" height=\"\(plotHeight)\"/>"
+    // Horizontal gridlines at month starts (forecast axis).
+    for d in Self.monthStarts(from: yFirst, to: yLast, maxLines: 8) {
+      svg += "<line class=\"grid\" x1=\"\(Self.left)\" y1=\"\(y(d))\" x2=\"\(Self.width - Self.right)\" y2=\"\(y(d))\"/>"
+      svg += "<text class=\"tick\" x=\"\(Self.left - 8)\" y=\"\(y(d) + 4)\" text-anchor=\"end\">\(Words.months[d.month - 1]) \(d.year)</text>"
+    }
+    // Vertical ticks at month starts (revision axis).
+    for d in Self.monthStarts(from: firstRevision, to: lastRevision, maxLines: 8) {
+      svg += "<line class=\"grid\" x1=\"\(x(d))\" y1=\"\(Self.top)\" x2=\"\(x(d))\" y2=\"\(Self.top + plotHeight)\"/>"
+      svg += "<text class=\"tick\" x=\"\(x(d))\" y=\"\(Self.height - 20)\" text-anchor=\"middle\">\(Words.months[d.month - 1]) \(d.year)</text>"
+    }
+    svg += "<text class=\"axis\" x=\"\(Self.left + plotWidth / 2)\" y=\"\(Self.height - 4)\" text-anchor=\"middle\">Date of the plan revision</text>"
+    // The diagonal forecast = revision date, where it crosses the plot.
+    let dFrom = max(firstRevision, yFirst)
+    let dTo = min(lastRevision, yLast)
+    if dFrom < dTo {
+      svg += "<line class=\"diagonal\" x1=\"\(x(dFrom))\" y1=\"\(y(dFrom))\" x2=\"\(x(dTo))\" y2=\"\(y(dTo))\"/>"
+    }
+    var legend: [HTML] = []
+    for (i, s) in series.enumerated() {
+      let dash = Self.dashes[i]
+      var d = ""
+      for (j, p) in s.points.enumerated() {
+        // Steps: a forecast holds until the next revision changes it.
+        if j == 0 {
+          d += "M\(HTML.format(x(p.revision))) \(HTML.format(y(p.forecast)))"
+        } else {
+          d += "H\(HTML.format(x(p.revision)))V\(HTML.format(y(p.forecast)))"
+        }
+      }
+      if let lastPoint = s.points.last, lastPoint.revision < lastRevision { d += "H\(HTML.format(x(lastRevision)))" }
+      let dashAttribute: HTML = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
+      svg += "<path class=\"series c\(i)\" d=\"\(d)\"\(dashAttribute)/>"
+      for p in s.points {
+        svg += "<circle class=\"point c\(i)\" cx=\"\(x(p.revision))\" cy=\"\(y(p.forecast))\" r=\"3.5\"><title>\(s.label): forecast \(Words.date(p.forecast)) on \(Words.date(p.revision))</title></circle>"
+      }
+      let firstForecast = s.points.first?.forecast
+      let lastForecast = s.points.last?.forecast
+      var change = ""
+      if let a = firstForecast, let b = lastForecast {
+        let delta = a.days(until: b)
+        change = delta == 0 ? "held at \(Words.date(b))" : "\(Words.date(a)) → \(Words.date(b)) (\(delta > 0 ? "+" : "−")\(Words.days(abs(delta))))"
+      }
+      legend.append("<li><svg class=\"swatch\" viewBox=\"0 0 28 8\" width=\"28\" height=\"8\" aria-hidden=\"true\"><line class=\"series c\(i)\" x1=\"0\" y1=\"4\" x2=\"28\" y2=\"4\"\(dashAttribute)/></svg> <strong>\(s.label)</strong>: \(change)</li>")
+    }
+    let summary = "Forecast dates at each of \(revisions.count) plan revisions from \(Words.date(firstRevision)) to \(Words.date(lastRevision))"
+    return """
+      <div class="scroll" tabindex="0" role="region" aria-label="Milestone trend chart"><svg class="trend" viewBox="0 0 \(Self.width) \(Self.height)" width="\(Self.width)" height="\(Self.height)" role="img" aria-label="\(summary)">\(svg)</svg></div>
+      <ul class="trend-legend">\(legend)</ul>
+
+      """
+  }
+
+  /// Month starts in [from, to], thinned to at most `maxLines`.
+  static func monthStarts(from: CalendarDate, to: CalendarDate, maxLines: Int) -> [CalendarDate] {
+    var out: [CalendarDate] = []
+    var y = from.year
+    var m = from.month
+    while true {
+      guard let d = CalendarDate(year: y, month: m, day: 1), d <= to else { break }
+      if d >= from { out.append(d) }
+      m += 1
+      if m > 12 { m = 1; y += 1 }
+    }
+    guard out.count > maxLines else { return out }
+    let stride = (out.count + maxLines - 1) / maxLines
+    return out.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+  }
+}

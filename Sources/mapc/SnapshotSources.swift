@@ -1,0 +1,205 @@
+import MapcGit
+import MapcHistory
+import MapcJSON
+import MapcLint
+import MapcModel
+import MapcRender
+import MapcYAML
+
+/// Gathers what `mapc render` shows: the plan files (from the working tree or a revision), and,
+/// inside a git repository, the slip analysis, the trend and the changes since a revision.
+struct SnapshotSources {
+  /// A plan file to render: its bytes, or why they could not be read.
+  struct PlanFile {
+    /// As shown in messages.
+    var displayPath: String
+    /// Relative to the repository root (or the configuration root outside git).
+    var path: String
+    var bytes: Result<[UInt8], SourceProblem>
+  }
+
+  /// Why one plan cannot be rendered; `isUsage` problems stop the run with exit code 2.
+  struct Problem: Error {
+    var text: String
+    var isUsage: Bool
+  }
+
+  let configuration: Configuration
+  let audience: SnapshotAudience
+  let fixedAsOf: CalendarDate?
+  let branding: Branding
+
+  private var reader: HistoryReader?
+  private var report: SlipReport?
+  private var committedSteps: [HistoryStep] = []
+  private var commit: String?
+  private var since: (name: String, plans: [PlanVersion])?
+
+  init(configuration: Configuration, audience: SnapshotAudience, fixedAsOf: CalendarDate?, branding: Branding) {
+    self.configuration = configuration
+    self.audience = audience
+    self.fixedAsOf = fixedAsOf
+    self.branding = branding
+  }
+
+  private func isPlan(_ root: String) -> (String) -> Bool {
+    { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
+  }
+
+  /// Opens the repository around `directory`; outside one, history is left out unless `needed`.
+  mutating func openRepository(from directory: String, needed: Bool) throws {
+    do {
+      reader = try HistoryReader(discoveringFrom: directory)
+    } catch {
+      guard error.kind == .notARepository else { throw error }
+      if needed {
+        throw UsageError(
+          "--at and --since read the git history, and \(Paths.display(directory)) is not in a git repository",
+          help: "run mapc render inside the plans repository")
+      }
+      reader = nil
+    }
+  }
+
+  /// The plan file named on the command line, from the working tree or from revision `at`.
+  func onePlan(_ argument: String, at revision: String?) throws -> PlanFile {
+    let absolute = Paths.absolute(argument)
+    guard let reader, let relative = Paths.relative(absolute, to: reader.root) else {
+      guard Paths.kind(absolute) != .missing else { throw UsageError("no such file: \(argument)") }
+      return PlanFile(
+        displayPath: Paths.display(absolute), path: Paths.relative(absolute, to: configuration.root) ?? argument,
+        bytes: FileBytes.read(path: absolute, limit: PlanReader.maximumFileSize).mapError { PlanReader.problem(for: $0) })
+    }
+    if let revision {
+      let repository = reader.repository
+      let commit = try Self.resolve(revision, in: repository)
+      let tree = try repository.commit(commit).treeID
+      guard let blob = try repository.blobIDs(at: [relative], inTree: tree)[relative] else {
+        throw UsageError("\(argument) does not exist at \(revision)", help: "give the plan's path as it was at that revision")
+      }
+      return PlanFile(displayPath: "\(revision):\(relative)", path: relative, bytes: .success(try repository.blob(blob)))
+    }
+    guard Paths.kind(absolute) != .missing else { throw UsageError("no such file: \(argument)") }
+    return PlanFile(
+      displayPath: Paths.display(absolute), path: relative,
+      bytes: FileBytes.read(path: absolute, limit: PlanReader.maximumFileSize).mapError { PlanReader.problem(for: $0) })
+  }
+
+  /// Every plan of the repository (the configuration's `plans` globs), in path order.
+  func allPlans(at revision: String?) throws -> [PlanFile] {
+    if let revision, let reader {
+      let repository = reader.repository
+      let tree = try repository.commit(try Self.resolve(revision, in: repository)).treeID
+      var out: [PlanFile] = []
+      for change in try repository.changes(fromTree: nil, toTree: tree, pathFilter: isPlan(reader.root)) {
+        guard let blob = change.newBlob else { continue }
+        out.append(PlanFile(displayPath: "\(revision):\(change.path)", path: change.path, bytes: .success(try repository.blob(blob))))
+      }
+      guard !out.isEmpty else { throw UsageError("no plan files at \(revision)") }
+      return out.sorted { $0.path < $1.path }
+    }
+    return try Targets.resolve([], configuration: configuration).map { target in
+      let path = reader.flatMap { Paths.relative(target.path, to: $0.root) } ?? target.relativePath
+      return PlanFile(
+        displayPath: target.displayPath, path: path,
+        bytes: FileBytes.read(path: target.path, limit: PlanReader.maximumFileSize).mapError { PlanReader.problem(for: $0) })
+    }
+  }
+
+  /// Reads the history the snapshots draw on. A shallow clone or an empty repository leaves
+  /// history out with a note, unless --at or --since asked for it.
+  mutating func readHistory(for files: [PlanFile], at revision: String?, since sinceRevision: String?) throws {
+    guard let reader else { return }
+    let repository = reader.repository
+    let planFilter = isPlan(reader.root)
+    let history: History
+    do {
+      if files.count == 1, revision == nil {
+        history = try reader.read(following: [files[0].path], includeWorkingTree: true, isPlan: planFilter)
+      } else {
+        history = try reader.read(at: revision, includeWorkingTree: revision == nil, isPlan: planFilter)
+      }
+    } catch {
+      let optional = revision == nil && sinceRevision == nil
+      guard optional, Self.historyMayBeMissing(error.kind) else { throw error }
+      Console.error("mapc: note: the snapshot leaves out slip and history: \(SlipCommand.usageError(for: error).message)\n")
+      return
+    }
+    report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
+    committedSteps = history.steps.filter { !$0.revision.isWorkingTree }
+    commit = String(try Self.resolve(revision ?? "HEAD", in: repository).description.prefix(12))
+    if let sinceRevision {
+      let id = try Self.resolve(sinceRevision, in: repository)
+      since = (sinceRevision, try PlanDiff.plans(in: repository, at: id, isPlan: planFilter))
+    }
+  }
+
+  /// Git states in which a snapshot can still be drawn, without history.
+  static func historyMayBeMissing(_ kind: GitError.Kind) -> Bool {
+    kind == .shallow || kind == .emptyRepository || kind == .unbornBranch
+  }
+
+  static func resolve(_ revision: String, in repository: Repository) throws -> ObjectID {
+    do {
+      return try repository.resolveCommit(revision)
+    } catch {
+      throw DiffCommand.revisionError(error, revision)
+    }
+  }
+
+  /// The snapshot of one plan file, or the problem that stops it.
+  func snapshot(_ file: PlanFile) -> Result<Snapshot, Problem> {
+    let bytes: [UInt8]
+    switch file.bytes {
+    case .failure(let problem): return .failure(Self.problem(file.displayPath, problem.position, problem.message, problem.help))
+    case .success(let b): bytes = b
+    }
+    let split = PlanReader.split(bytes: bytes)
+    guard let source = split.source else {
+      let p = split.problems.first { $0.isFatal } ?? SourceProblem(.unreadable, "the file cannot be read as a plan")
+      return .failure(Self.problem(file.displayPath, p.position, p.message, p.help))
+    }
+    let loaded = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine)
+    if let d = loaded.diagnostics.first {
+      return .failure(Self.problem(file.displayPath, d.position, d.message, d.help))
+    }
+    guard let json = loaded.value, json.objectValue != nil else {
+      return .failure(
+        Self.problem(
+          file.displayPath, SourcePosition(line: source.frontmatterFirstLine, column: 1), "the frontmatter is not a mapping of keys",
+          nil))
+    }
+    let plan = Plan(json)
+    let slip = plan.id.flatMap { id in report?.plans.first { $0.id == id } }
+    guard let asOf = fixedAsOf ?? slip?.lastCommit?.date else {
+      return .failure(
+        Problem(
+          text:
+            "mapc: error: no as-of date for \(file.displayPath): it has no commit to date it by\n  = help: pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH\n",
+          isUsage: true))
+    }
+    var history = SnapshotHistory(slip: slip)
+    if let id = plan.id, !committedSteps.isEmpty {
+      let trend = PlanTrend(steps: committedSteps, planID: id)
+      if trend.isChartable { history.trend = trend }
+    }
+    if let since, let id = plan.id {
+      let head = PlanVersion(path: file.path, plan: plan, frontmatter: json)
+      let baselines = report.map(PlanDiff.baselines)
+      let diff = PlanDiff.compare(
+        base: since.plans.filter { $0.plan.id == id }, head: [head], baselines: baselines,
+        audience: audience == .buyer ? .buyer : .internal, baseName: since.name, headName: "snapshot", notes: [])
+      history.changes = (since.name, diff.plans.first { $0.id == id }?.entries ?? [])
+    }
+    return .success(
+      Snapshot(
+        plan: plan, frontmatter: json, body: source.body, audience: audience, asOf: asOf, history: history, commit: commit,
+        uncommitted: slip?.lastChange?.isWorkingTree ?? false, branding: branding, path: file.path))
+  }
+
+  private static func problem(_ path: String, _ position: SourcePosition?, _ message: String, _ help: String?) -> Problem {
+    var text = "\(path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): error: \(message)\n"
+    text += "  = help: \(help ?? "run `mapc lint \(path)` for details"); this plan is not rendered\n"
+    return Problem(text: text, isUsage: false)
+  }
+}
