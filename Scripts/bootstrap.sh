@@ -2,7 +2,7 @@
 # Installs the system packages mapc builds against, when they are missing (Debian/Ubuntu).
 # Sourced by the other scripts; safe to run again.
 set -euo pipefail
-needed=(pkg-config libyaml-dev libgit2-dev git python3)
+needed=(pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git python3)
 missing=()
 for p in "${needed[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -86,6 +86,12 @@ enum Page {
     }
   }
 
+  /// Labels for the typed keys of the plan's `internal` object; other keys show as written.
+  static let dealLabels = [
+    "notes": "Notes", "risks": "Risks", "competition": "Competition", "next_steps": "Next steps",
+    "forecast_category": "Forecast category", "amount": "Amount", "currency": "Currency",
+  ]
+
   /// A free-form JSON value (the plan's `internal` object) as nested lists.
   static func value(_ v: JSONValue, topLevel: Bool = false) -> HTML {
     switch v {
@@ -105,7 +111,7 @@ enum Page {
         skip = ["amount", "currency"]
       }
       for (k, val) in o where !skip.contains(k) {
-        rows.append("<dt>\(Words.humanize(k))</dt><dd>\(value(val))</dd>")
+        rows.append("<dt>\(dealLabels[k] ?? k)</dt><dd>\(value(val))</dd>")
       }
       return "<dl class=\"\(topLevel ? "deal-info" : "nested")\">\(rows)</dl>"
     }
