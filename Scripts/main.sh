@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the examples: build mapc, lint the example plans, and show the slipped
-# dates of a scripted example history.
+# The main job on the examples: build mapc, lint the example plans, show the slipped dates of
+# a scripted example history, and render the HTML snapshots into snapshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/bootstrap.sh
@@ -29,7 +29,23 @@ echo "== mapc slip on the scripted history of the enterprise plan (Examples/hist
 history="$(mktemp -d)/brightwater"
 python3 Examples/history/build.py "$history"
 (cd "$history" && "$mapc" slip)
+
+echo
+echo "== mapc render: HTML snapshots for the buyer (and one internal) into snapshots/"
+rm -rf snapshots
+mkdir -p snapshots
+# The examples are rendered from a copy outside this repository, whose history is mapc's own
+# development, not a deal's; the scripted history below is the deal's.
+plans="$(dirname "$history")/plans"
+mkdir -p "$plans"
+cp Examples/*.map.md Examples/mapc.yml "$plans/"
+(cd "$plans" && "$mapc" render --all -o "$OLDPWD/snapshots" --as-of 2026-11-23)
+(cd "$plans" && "$mapc" render enterprise-data-platform.map.md --audience internal --as-of 2026-11-23 \
+  -o "$OLDPWD/snapshots/enterprise-data-platform.internal.html")
+(cd "$history" && "$mapc" render plans/brightwater/data-platform.map.md --since HEAD~5 \
+  -o "$OLDPWD/snapshots/brightwater-history.html")
 rm -rf "$(dirname "$history")"
+ls -l snapshots
 
 echo
 echo "main: done"

@@ -9,9 +9,32 @@ enum Page {
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
   static let internalBanner: HTML = """
-    <div class="internal-banner" role="note"><strong>Internal</strong> — this snapshot shows the selling team's internal notes. Do not send it to the buyer; render with <code>--audience buyer</code> for them.</div>
+    <aside class="internal-banner" aria-label="Internal snapshot"><strong>Internal</strong> — this snapshot shows the selling team's internal notes. Do not send it to the buyer; render with <code>--audience buyer</code> for them.</aside>
 
     """
+
+  /// A complete document: the head every page shares (the security policy right after the
+  /// charset, before anything could load), then `body`.
+  static func document(title: String, branding: Branding, internal isInternal: Bool, body: HTML) -> String {
+    let page: HTML = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="generator" content="\(Snapshot.generator)">
+      <meta name="referrer" content="no-referrer">
+      <title>\(title)\(isInternal ? " (internal)" : "")</title>
+      \(style(branding))
+      </head>
+      <body>
+      \(isInternal ? internalBanner : .empty)\(body)</body>
+      </html>
+
+      """
+    return page.markup
+  }
 
   static func style(_ branding: Branding) -> HTML {
     var css = Stylesheet.css

@@ -25,26 +25,7 @@ public struct SnapshotPage: Sendable {
     let main: HTML =
       header() + internalOverview() + valueStatement() + keyDates() + stages() + nextUp() + timeline() + trend()
       + changes() + milestones() + stakeholders() + documents() + story()
-    let document: HTML = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="\(Page.contentSecurityPolicy)">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="\(Snapshot.generator)">
-      <meta name="referrer" content="no-referrer">
-      <title>\(title)\(isInternal ? " (internal)" : "")</title>
-      \(Page.style(snapshot.branding))
-      </head>
-      <body\(isInternal ? " class=\"internal-audience\"" : "")>
-      \(isInternal ? Page.internalBanner : .empty)<main>
-      \(main)</main>
-      \(footer())</body>
-      </html>
-
-      """
-    return document.markup
+    return Page.document(title: title, branding: snapshot.branding, internal: isInternal, body: "<main>\n\(main)</main>\n\(footer())")
   }
 
   // MARK: - Sections

@@ -9,17 +9,17 @@ enum Stylesheet {
     main{max-width:960px;margin:0 auto;padding:0 20px 32px}
     h1,h2,h3,h4,h5{line-height:1.25;margin:0}
     h1{font-size:2rem;letter-spacing:-.02em;font-weight:700}
-    h2{font-size:1.25rem;margin:0 0 14px;font-weight:650}
+    h2{font-size:1.25rem;margin:0 0 14px;font-weight:600}
     h3{font-size:1.02rem;margin:18px 0 8px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em}
     h4{font-size:1.05rem;font-weight:600}
     h5{font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:12px 0 4px;font-weight:600}
     p{margin:0 0 8px}
-    a{color:var(--accent);text-underline-offset:2px}
+    a{color:var(--accent)}
     code{font:.88em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
     section{background:var(--paper);border:1px solid var(--line);border-radius:14px;padding:22px 24px;margin:18px 0}
     .masthead{max-width:960px;margin:0 auto;padding:36px 20px 8px}
     .masthead .logo{max-height:44px;max-width:200px;display:block;margin-bottom:16px}
-    .kicker{color:var(--accent);font-weight:650;font-size:.8rem;text-transform:uppercase;letter-spacing:.08em;margin-bottom:6px}
+    .kicker{color:var(--accent);font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.08em;margin-bottom:6px}
     .parties{font-size:1.1rem;color:var(--muted);margin:8px 0 2px}
     .asof,.checkins{color:var(--muted);font-size:.9rem;margin:0}
     .lead{font-size:1.15rem;line-height:1.5}
@@ -31,7 +31,7 @@ enum Stylesheet {
     .cards{display:grid;gap:12px;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));list-style:none;margin:0;padding:0}
     .keydate{border:1px solid var(--line);border-radius:12px;padding:14px 16px}
     .keydate .label{color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;margin-bottom:2px}
-    .keydate .date{font-size:1.35rem;font-weight:650;margin:0}
+    .keydate .date{font-size:1.35rem;font-weight:600;margin:0}
     .keydate .remaining{color:var(--accent);font-weight:600;margin-bottom:6px}
     .keydate .what,.why{color:var(--muted);font-size:.92rem}
     .why{margin:12px 0 0}
@@ -111,7 +111,7 @@ enum Stylesheet {
     .pill.rk-at-risk{color:var(--warn)}
     .pill.rk-on-track{color:var(--good)}
     .meta{font-size:.9rem;margin:6px 0 0}
-    .slip{display:inline-block;font-size:.78rem;font-weight:650;padding:1px 8px;border-radius:6px}
+    .slip{display:inline-block;font-size:.78rem;font-weight:600;padding:1px 8px;border-radius:6px}
     .slip.late{background:#ffebe9;color:#a40e26}
     .slip.early{background:#dafbe1;color:#116329}
     .log ol{list-style:none;margin:0;padding:0;font-size:.92rem}
@@ -147,6 +147,12 @@ enum Stylesheet {
     dl.deal-info dt{font-weight:600;color:var(--muted)}
     dl.deal-info dd{margin:0}
     dl.deal-info ul{margin:0;padding-left:18px}
+    table.index{width:100%;border-collapse:collapse;font-size:.95rem}
+    table.index th{text-align:left;font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);padding:8px 12px;border-bottom:1px solid var(--line)}
+    table.index td{padding:12px;border-bottom:1px solid var(--line);vertical-align:top}
+    table.index td:nth-child(2){white-space:nowrap}
+    table.index a{font-weight:600}
+    .small{color:var(--muted);font-size:.85rem}
     footer{max-width:960px;margin:0 auto;padding:8px 20px 40px;color:var(--muted);font-size:.8rem}
     @media (min-width:720px){.sides{grid-template-columns:1fr 1fr}.side-group:nth-child(3){grid-column:1/-1}}
     @media (max-width:600px){main{padding:0 12px 24px}.masthead{padding:24px 12px 4px}section{padding:16px;border-radius:12px}h1{font-size:1.55rem}.constraints .when{display:block}}

@@ -19,7 +19,13 @@ struct TrendChart {
   /// Go-live and the milestones with the most slip (up to four), else the next open ones.
   init?(trend: PlanTrend, keyMilestones: [String]) {
     guard trend.isChartable else { return nil }
-    let picked = trend.series.filter { $0.id == "go-live" } + keyMilestones.compactMap { id in trend.series.first { $0.id == id && $0.id != "go-live" } }
+    let goLive = trend.series.filter { $0.id == "go-live" }
+    // A milestone that tracks go-live exactly (the go-live milestone itself) would hide under its line.
+    let forecasts = goLive.first.map { $0.points.map(\.forecast) }
+    let milestones = keyMilestones.compactMap { id in
+      trend.series.first { $0.id == id && $0.id != "go-live" && $0.points.map(\.forecast) != forecasts }
+    }
+    let picked = goLive + milestones
     guard !picked.isEmpty else { return nil }
     series = Array(picked.prefix(Self.dashes.count))
     revisions = trend.revisions

@@ -40,7 +40,7 @@ enum RenderFixtures {
   /// The elements a snapshot may contain. Anything else (script, iframe, object, embed, form,
   /// input, base, link, meta refresh…) is a defect.
   static let allowedElements: Set<String> = [
-    "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "div", "span", "p", "h1",
+    "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "aside", "div", "span", "p", "h1",
     "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "a", "strong", "em", "del", "code", "pre", "time",
     "br", "hr", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "img", "svg", "g", "line", "rect", "circle",
     "path", "text", "title",
