@@ -76,15 +76,26 @@ struct LintCommand: ParsableCommand {
   }
 
   /// Adds, with `--base REV`, each plan's version at REV (matched by plan id), whether a
-  /// first-parent commit from REV to HEAD has a `Slip-Reason:` trailer, and the milestones
-  /// deleted and re-added in those commits (the working tree counting as the last state).
+  /// first-parent commit from REV to HEAD has a `Slip-Reason:` trailer, the milestones
+  /// deleted and re-added in those commits (the working tree counting as the last state), and,
+  /// when HEAD does not descend from REV, the milestones whose baseline the two histories
+  /// disagree on.
   static func withBase(_ targets: [LintTarget], revision: String, configuration: Configuration) throws(UsageError)
     -> [LintTarget]
   {
     let cwd = Paths.currentDirectory()
     do {
-      let repository = try Repository.discover(from: cwd)
-      let root = repository.workdir ?? repository.gitDirectory
+      let reader = try HistoryReader(discoveringFrom: cwd)
+      let repository = reader.repository
+      let root = reader.root
+      // The change rules read every commit from the base to HEAD and both histories; in a
+      // shallow clone they would be cut off, and libgit2 fails at the cut.
+      if try repository.isShallow {
+        throw UsageError(
+          "`--base` needs the full history, and this repository is a shallow clone",
+          help: "fetch the full history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on "
+            + "actions/checkout; in GitLab CI, `GIT_DEPTH: 0`)")
+      }
       let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       let baseID: ObjectID
       do {
@@ -116,6 +127,7 @@ struct LintCommand: ParsableCommand {
         if info.trailer("Slip-Reason") != nil { slipReasons = true }
         states.append((String(id.description.prefix(7)), byID(try PlanDiff.plans(in: repository, at: id, isPlan: isPlan))))
       }
+      let rewritten = try BaselineOrigins.disagreements(reader: reader, base: baseID, isPlan: isPlan)
 
       var out = targets
       for i in out.indices {
@@ -142,8 +154,14 @@ struct LintCommand: ParsableCommand {
             }
           }
         }
+        var edited: [String: BaseContext.RewrittenBaseline] = [:]
+        for (id, d) in rewritten[planID] ?? [:] {
+          edited[id] = BaseContext.RewrittenBaseline(
+            base: d.base.date, commit: String((d.base.commit ?? "").prefix(7)), head: d.head.date)
+        }
         out[i].base = BaseContext(
-          revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded)
+          revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded,
+          rewrittenBaselines: edited)
       }
       return out
     } catch let error as UsageError {
