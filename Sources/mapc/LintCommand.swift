@@ -76,8 +76,8 @@ struct LintCommand: ParsableCommand {
   }
 
   /// Adds, with `--base REV`, each plan's version at REV (matched by plan id), whether a
-  /// first-parent commit from REV to HEAD has a `Slip-Reason:` trailer, the milestones
-  /// deleted and re-added in those commits (the working tree counting as the last state), and,
+  /// commit HEAD adds to REV has a `Slip-Reason:` trailer, the milestones deleted and re-added
+  /// along those commits (the working tree counting as the last state), and,
   /// when HEAD does not descend from REV, the milestones whose baseline the two histories
   /// disagree on.
   static func withBase(_ targets: [LintTarget], revision: String, configuration: Configuration) throws(UsageError)
@@ -111,20 +111,32 @@ struct LintCommand: ParsableCommand {
       }
       let basePlans = byID(try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan))
 
-      // First-parent commits from the base (exclusive) to HEAD, oldest first.
+      // The commits of the change: those HEAD adds to the base, on every side of a merge. Any
+      // of them may carry the reason for a move. Deletions and re-additions are followed along
+      // the change's own line, oldest first: from HEAD, each commit's first parent within the
+      // change, else its next parent within it. So a test merge of the branch into the base
+      // (GitHub's refs/pull/N/merge: first parent the base) is read through the branch.
       var range: [ObjectID] = []
+      var slipReasons = false
       if try !repository.isHeadUnborn {
         let headID = try repository.resolveCommit("HEAD")
-        let head = try repository.firstParentCommitIDs(from: headID)
-        let reachable = Set(try repository.firstParentCommitIDs(from: baseID))
-        let start = (head.lastIndex { reachable.contains($0) }).map { $0 + 1 } ?? 0
-        range = Array(head[start...])
+        let change = try repository.commitIDs(from: headID, excluding: baseID)
+        var parents: [ObjectID: [ObjectID]] = [:]
+        for id in change {
+          let info = try repository.commit(id)
+          parents[id] = info.parentIDs
+          if info.trailer("Slip-Reason") != nil { slipReasons = true }
+        }
+        var line: [ObjectID] = []
+        var next: ObjectID? = parents[headID] == nil ? nil : headID
+        while let id = next, let up = parents[id] {
+          line.append(id)
+          next = up.first { parents[$0] != nil }
+        }
+        range = line.reversed()
       }
-      var slipReasons = false
       var states: [(name: String, plans: [String: PlanVersion])] = []
       for id in range {
-        let info = try repository.commit(id)
-        if info.trailer("Slip-Reason") != nil { slipReasons = true }
         states.append((String(id.description.prefix(7)), byID(try PlanDiff.plans(in: repository, at: id, isPlan: isPlan))))
       }
       let rewritten = try BaselineOrigins.disagreements(reader: reader, base: baseID, isPlan: isPlan)

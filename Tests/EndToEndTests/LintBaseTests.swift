@@ -135,6 +135,29 @@ import Testing
     #expect(!codes.contains("MAP202") && !codes.contains("MAP203"), "\(run.stdout)")
   }
 
+  /// On a pull request, actions/checkout checks out GitHub's test merge (refs/pull/N/merge):
+  /// a merge commit whose first parent is the base and whose second is the branch. The
+  /// branch's own commits are still the change: a `Slip-Reason:` in one of them explains a
+  /// move, and a milestone deleted and re-added in them is found.
+  @Test func aTestMergeOfTheBranchIntoTheBaseIsReadThroughTheBranch() throws {
+    let (dir, fixture) = try Self.repository()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try fixture.commit(files: ["plans/acme.map.md": Self.plan(training: false)], message: "Drop training")
+    try fixture.commit(
+      files: ["plans/acme.map.md": Self.plan(kickoffDue: "2026-12-18")],
+      message: "Move kickoff, bring training back\n\nSlip-Reason: the buyer's IT freeze\n")
+    // main moves on meanwhile, then the test merge.
+    try fixture.git(["checkout", "--quiet", "main"])
+    try fixture.commit(files: ["plans/other.map.md": Self.plan(id: "other")], message: "Other")
+    try fixture.git(["checkout", "--quiet", "--detach", "main"])
+    try fixture.git(["merge", "--quiet", "--no-ff", "--no-edit", "head"])
+    let parents = try fixture.git(["log", "-1", "--format=%P"]).split(separator: " ").count
+    #expect(parents == 2)
+    let codes = try Self.lintJSON(in: dir).map(\.code)
+    #expect(!codes.contains("MAP200"), "\(codes)")
+    #expect(codes.contains("MAP201"), "\(codes)")
+  }
+
   /// main: a plan whose kickoff was first committed due 2026-12-09, then moved to 2026-12-18.
   /// Returns the fixture and the id of the commit that recorded the first date.
   static func historyWithAMove() throws -> (URL, GitFixture, String) {

@@ -28,6 +28,32 @@ import Testing
     #expect(try !repo.isAncestor(id(root), of: id(unrelated)))
   }
 
+  /// `git rev-list tip ^excluded`, parents first: a branch's commits on both sides of a merge,
+  /// and nothing the excluded commit already has.
+  @Test func commitsATipAddsToABase() throws {
+    let f = try RepositoryTests.fixture()
+    defer { RepositoryTests.cleanup(f) }
+    try f.commit(files: ["a.txt": "1\n"], message: "Root")
+    let base = try f.commit(files: ["a.txt": "2\n"], message: "Base")
+    try f.git(["checkout", "--quiet", "-b", "branch"])
+    let one = try f.commit(files: ["b.txt": "1\n"], message: "One")
+    let two = try f.commit(files: ["b.txt": "2\n"], message: "Two")
+    try f.git(["checkout", "--quiet", "main"])
+    try f.commit(files: ["c.txt": "1\n"], message: "Main moves on")
+    try f.git(["checkout", "--quiet", "--detach", "main"])
+    try f.git(["merge", "--quiet", "--no-ff", "--no-edit", "branch"])
+    let merge = try f.head()
+
+    let repo = try Repository.discover(from: f.directory.path)
+    func id(_ hex: String) throws -> ObjectID { try #require(ObjectID(hex: hex)) }
+    let main = try repo.resolveCommit("main")
+    #expect(try repo.commitIDs(from: id(merge), excluding: main) == [id(one), id(two), id(merge)])
+    #expect(try repo.commitIDs(from: id(two), excluding: id(base)) == [id(one), id(two)])
+    #expect(try repo.commitIDs(from: id(base), excluding: id(two)).isEmpty)
+    let expected = try f.git(["rev-list", "--topo-order", "--reverse", merge, "^main"]).split(separator: "\n").map(String.init)
+    #expect(try repo.commitIDs(from: id(merge), excluding: main).map(\.description) == expected)
+  }
+
   @Test func anUnknownCommitIsAnError() throws {
     let f = try RepositoryTests.fixture()
     defer { RepositoryTests.cleanup(f) }

@@ -20,9 +20,9 @@ public struct BaselineRewrittenRule: Rule {
       from the base, or is behind it, never triggers this. Keep the base's history as it is \
       and put your own commits on top of it (`git rebase --onto main <the commit before \
       your first>`): then a new date shows as a move that can carry a reason. The check \
-      runs only with `mapc lint --base REV`; it follows the first-parent commits from the \
-      base to HEAD (the working tree counts as the last one), and compares the two histories \
-      only when HEAD does not descend from the base.
+      runs only with `mapc lint --base REV`; it follows the commits HEAD adds to the base \
+      (the working tree counts as the last one), and compares the two histories only when \
+      HEAD does not descend from the base.
       """,
     triggering: [
       Example(
