@@ -75,20 +75,21 @@ public enum BaselineOrigins {
   }
 
   /// ``disagreements(base:head:inHeadHistory:)`` between the history of commit `base` and
-  /// that of HEAD (with the working tree as its last state when `includeWorkingTree`).
-  /// Empty at once when HEAD descends from `base`: then every commit of the base's history
-  /// is in HEAD's and nothing can have been rewritten. Throws ``GitError/Kind/shallow`` in a
-  /// shallow clone, where the histories cannot be compared.
+  /// that of commit `head`, with the working tree as its last state when `includeWorkingTree`
+  /// (meaningful only when `head` is HEAD). Empty at once when `head` descends from `base`:
+  /// then every commit of the base's history is in the head's and nothing can have been
+  /// rewritten. Throws ``GitError/Kind/shallow`` in a shallow clone, where the histories
+  /// cannot be compared.
   public static func disagreements(
-    reader: HistoryReader, base: ObjectID, includeWorkingTree: Bool = true, isPlan: (String) -> Bool
+    reader: HistoryReader, base: ObjectID, head: ObjectID, includeWorkingTree: Bool, isPlan: (String) -> Bool
   ) throws(GitError) -> [String: [String: BaselineDisagreement]] {
     let repository = reader.repository
-    if try repository.isHeadUnborn { return [:] }
-    let head = try repository.resolveCommit("HEAD")
     if try repository.isAncestor(base, of: head) { return [:] }
     let baseHistory = try reader.read(at: base.description, includeWorkingTree: false, isPlan: isPlan)
+    // The history reader adds the working tree only to a revision spelled HEAD.
     let headHistory = try reader.read(
-      at: "HEAD", includeWorkingTree: includeWorkingTree, workingTreeTime: .headCommit, isPlan: isPlan)
+      at: includeWorkingTree ? "HEAD" : head.description, includeWorkingTree: includeWorkingTree,
+      workingTreeTime: .headCommit, isPlan: isPlan)
     return try disagreements(
       base: firstRecorded(baseHistory.steps), head: firstRecorded(headHistory.steps),
       inHeadHistory: { (hex) throws(GitError) in

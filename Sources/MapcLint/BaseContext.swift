@@ -15,7 +15,8 @@ public struct BaseContext: Sendable, Hashable {
   /// with the short id of the commit (or "working tree") that re-added them.
   public var readdedMilestones: [String: String]
   /// Milestone ids whose baseline (first recorded due date) differs between the base's
-  /// history and HEAD's, where the base's record is not in HEAD's history: history was edited.
+  /// history and the head's, where the base's record is not in the head's history: history
+  /// was edited.
   public var rewrittenBaselines: [String: RewrittenBaseline]
 
   /// A milestone's baseline as the base's history and HEAD's history record it.
@@ -23,13 +24,16 @@ public struct BaseContext: Sendable, Hashable {
     /// The baseline in the base's history, and the short id of the commit that recorded it.
     public var base: CalendarDate
     public var commit: String
-    /// The baseline in HEAD's history.
+    /// The baseline in the head's history, and the head's name: `HEAD`, or `HEAD^2` for the
+    /// branch of a test merge.
     public var head: CalendarDate
+    public var headName: String
 
-    public init(base: CalendarDate, commit: String, head: CalendarDate) {
+    public init(base: CalendarDate, commit: String, head: CalendarDate, headName: String = "HEAD") {
       self.base = base
       self.commit = commit
       self.head = head
+      self.headName = headName
     }
   }
 

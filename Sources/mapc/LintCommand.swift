@@ -77,9 +77,9 @@ struct LintCommand: ParsableCommand {
 
   /// Adds, with `--base REV`, each plan's version at REV (matched by plan id), whether a
   /// commit HEAD adds to REV has a `Slip-Reason:` trailer, the milestones deleted and re-added
-  /// along those commits (the working tree counting as the last state), and,
-  /// when HEAD does not descend from REV, the milestones whose baseline the two histories
-  /// disagree on.
+  /// along those commits (the working tree counting as the last state), and, when HEAD (or,
+  /// for a test merge of a branch into REV, the branch) does not descend from REV, the
+  /// milestones whose baseline the two histories disagree on.
   static func withBase(_ targets: [LintTarget], revision: String, configuration: Configuration) throws(UsageError)
     -> [LintTarget]
   {
@@ -118,6 +118,8 @@ struct LintCommand: ParsableCommand {
       // (GitHub's refs/pull/N/merge: first parent the base) is read through the branch.
       var range: [ObjectID] = []
       var slipReasons = false
+      var rewritten: [String: [String: BaselineDisagreement]] = [:]
+      var rewrittenIn = "HEAD"
       if try !repository.isHeadUnborn {
         let headID = try repository.resolveCommit("HEAD")
         let change = try repository.commitIDs(from: headID, excluding: baseID)
@@ -134,12 +136,21 @@ struct LintCommand: ParsableCommand {
           next = up.first { parents[$0] != nil }
         }
         range = line.reversed()
+
+        // A test merge descends from the base whatever its branch did; the branch's history is
+        // the one to compare with the base's.
+        var tip = headID
+        if line.count > 1, let first = parents[headID]?.first, parents[first] == nil {
+          tip = line[1]
+          rewrittenIn = "HEAD^2"
+        }
+        rewritten = try BaselineOrigins.disagreements(
+          reader: reader, base: baseID, head: tip, includeWorkingTree: tip == headID, isPlan: isPlan)
       }
       var states: [(name: String, plans: [String: PlanVersion])] = []
       for id in range {
         states.append((String(id.description.prefix(7)), byID(try PlanDiff.plans(in: repository, at: id, isPlan: isPlan))))
       }
-      let rewritten = try BaselineOrigins.disagreements(reader: reader, base: baseID, isPlan: isPlan)
 
       var out = targets
       for i in out.indices {
@@ -169,7 +180,7 @@ struct LintCommand: ParsableCommand {
         var edited: [String: BaseContext.RewrittenBaseline] = [:]
         for (id, d) in rewritten[planID] ?? [:] {
           edited[id] = BaseContext.RewrittenBaseline(
-            base: d.base.date, commit: String((d.base.commit ?? "").prefix(7)), head: d.head.date)
+            base: d.base.date, commit: String((d.base.commit ?? "").prefix(7)), head: d.head.date, headName: rewrittenIn)
         }
         out[i].base = BaseContext(
           revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded,

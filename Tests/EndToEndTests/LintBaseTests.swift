@@ -197,7 +197,7 @@ import Testing
     #expect(finding.line == Self.line(of: "due: 2026-12-18", in: edited))
     #expect(
       finding.message
-        == "history edited: `kickoff`'s baseline is 2026-12-09 in the history of main (set in \(first.prefix(7))) but 2026-12-18 in HEAD's, which lacks \(first.prefix(7))",
+        == "history edited: `kickoff`'s baseline is 2026-12-09 in the history of main (set in \(first.prefix(7))) but 2026-12-18 in the history of HEAD, which lacks \(first.prefix(7))",
       "\(finding.message)")
     let text = try TestSupport.mapc(["lint", "plans/acme.map.md", "--base", "main", "--today", "2026-11-23"], in: dir)
     #expect(text.stdout.contains("help: keep the history of main as it is"), "\(text.stdout)")
@@ -210,6 +210,29 @@ import Testing
     // The fix the help names: the branch's own commit on top of main. Then HEAD descends from main.
     try fixture.git(["rebase", "--quiet", "--onto", "main", "\(own)~1"])
     #expect(try !Self.lintJSON(in: dir).contains { $0.code == "MAP201" })
+  }
+
+  /// main is force-pushed with its history edited (kickoff's first commit now says 2026-12-18,
+  /// the move gone) while a pull request made on the old main is open. GitHub's test merge of
+  /// that branch into the new main descends from it, so the branch (HEAD^2) is compared.
+  @Test func aTestMergeComparesItsBranchWithTheBase() throws {
+    let (dir, fixture, _) = try Self.historyWithAMove()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try fixture.git(["checkout", "--quiet", "-b", "pr"])
+    try fixture.commit(files: ["plans/other.map.md": Self.plan(id: "other")], message: "Other", date: "2026-01-08T09:00:00+00:00")
+    try fixture.git(["checkout", "--quiet", "-B", "main", "main~2"])
+    let edited = try fixture.commit(
+      files: ["plans/acme.map.md": Self.plan(kickoffDue: "2026-12-18")], message: "Add the Acme plan",
+      date: "2026-01-06T09:00:00+00:00")
+    try fixture.git(["checkout", "--quiet", "--detach", "main"])
+    try fixture.git(["merge", "--quiet", "--no-ff", "--no-edit", "pr"], date: "2026-01-09T09:00:00+00:00")
+
+    let found = try Self.lintJSON(in: dir).filter { $0.code.hasPrefix("MAP20") }
+    #expect(found.map(\.code) == ["MAP201"], "\(found)")
+    #expect(
+      found.first?.message
+        == "history edited: `kickoff`'s baseline is 2026-12-18 in the history of main (set in \(edited.prefix(7))) but 2026-12-09 in the history of HEAD^2, which lacks \(edited.prefix(7))",
+      "\(found)")
   }
 
   /// Histories that diverge without an edit: a branch behind main, and a branch that merged

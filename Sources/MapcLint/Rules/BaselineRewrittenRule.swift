@@ -22,7 +22,8 @@ public struct BaselineRewrittenRule: Rule {
       your first>`): then a new date shows as a move that can carry a reason. The check \
       runs only with `mapc lint --base REV`; it follows the commits HEAD adds to the base \
       (the working tree counts as the last one), and compares the two histories only when \
-      HEAD does not descend from the base.
+      HEAD does not descend from the base. On a test merge of a branch into the base (what \
+      GitHub checks out for a pull request), the branch stands for HEAD.
       """,
     triggering: [
       Example(
@@ -64,7 +65,8 @@ public struct BaselineRewrittenRule: Rule {
           RuleFinding(
             at: m.due == nil ? m.pointer("id") : m.pointer("due"), .value,
             "history edited: `\(id)`'s baseline is \(rewritten.base) in the history of \(base.revision) "
-              + "(set in \(rewritten.commit)) but \(rewritten.head) in HEAD's, which lacks \(rewritten.commit)",
+              + "(set in \(rewritten.commit)) but \(rewritten.head) in the history of \(rewritten.headName), "
+              + "which lacks \(rewritten.commit)",
             help:
               "keep the history of \(base.revision) as it is: put your own commits on top of it "
               + "(`git rebase --onto \(base.revision) <the commit before your first>`) and move the date in a new "
