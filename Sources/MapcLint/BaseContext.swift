@@ -14,21 +14,52 @@ public struct BaseContext: Sendable, Hashable {
   /// Milestone ids present at the base and now, that were deleted and re-added in between,
   /// with the short id of the commit (or "working tree") that re-added them.
   public var readdedMilestones: [String: String]
+  /// Milestone ids whose baseline (first recorded due date) differs between the base's
+  /// history and the head's, where the base's record is not in the head's history: history
+  /// was edited.
+  public var rewrittenBaselines: [String: RewrittenBaseline]
 
-  public init(revision: String, frontmatter: JSONValue?, slipReasons: Bool = false, readdedMilestones: [String: String] = [:]) {
+  /// A milestone's baseline as the base's history and HEAD's history record it.
+  public struct RewrittenBaseline: Sendable, Hashable {
+    /// The baseline in the base's history, and the short id of the commit that recorded it.
+    public var base: CalendarDate
+    public var commit: String
+    /// The baseline in the head's history, and the head's name: `HEAD`, or `HEAD^2` for the
+    /// branch of a test merge.
+    public var head: CalendarDate
+    public var headName: String
+
+    public init(base: CalendarDate, commit: String, head: CalendarDate, headName: String = "HEAD") {
+      self.base = base
+      self.commit = commit
+      self.head = head
+      self.headName = headName
+    }
+  }
+
+  public init(
+    revision: String, frontmatter: JSONValue?, slipReasons: Bool = false, readdedMilestones: [String: String] = [:],
+    rewrittenBaselines: [String: RewrittenBaseline] = [:]
+  ) {
     self.revision = revision
     self.frontmatter = frontmatter
     self.slipReasons = slipReasons
     self.readdedMilestones = readdedMilestones
+    self.rewrittenBaselines = rewrittenBaselines
   }
 
   /// A context whose base plan is the frontmatter of `planText` (a whole plan file), for examples.
-  public init(revision: String = "main", planText: String, slipReasons: Bool = false, readdedMilestones: [String: String] = [:]) {
+  public init(
+    revision: String = "main", planText: String, slipReasons: Bool = false, readdedMilestones: [String: String] = [:],
+    rewrittenBaselines: [String: RewrittenBaseline] = [:]
+  ) {
     var value: JSONValue?
     if let source = PlanReader.split(bytes: Array(planText.utf8)).source {
       value = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine).value
     }
-    self.init(revision: revision, frontmatter: value, slipReasons: slipReasons, readdedMilestones: readdedMilestones)
+    self.init(
+      revision: revision, frontmatter: value, slipReasons: slipReasons, readdedMilestones: readdedMilestones,
+      rewrittenBaselines: rewrittenBaselines)
   }
 
   /// The plan at the base, if it existed there.

@@ -76,15 +76,26 @@ struct LintCommand: ParsableCommand {
   }
 
   /// Adds, with `--base REV`, each plan's version at REV (matched by plan id), whether a
-  /// first-parent commit from REV to HEAD has a `Slip-Reason:` trailer, and the milestones
-  /// deleted and re-added in those commits (the working tree counting as the last state).
+  /// commit HEAD adds to REV has a `Slip-Reason:` trailer, the milestones deleted and re-added
+  /// along those commits (the working tree counting as the last state), and, when HEAD (or,
+  /// for a test merge of a branch into REV, the branch) does not descend from REV, the
+  /// milestones whose baseline the two histories disagree on.
   static func withBase(_ targets: [LintTarget], revision: String, configuration: Configuration) throws(UsageError)
     -> [LintTarget]
   {
     let cwd = Paths.currentDirectory()
     do {
-      let repository = try Repository.discover(from: cwd)
-      let root = repository.workdir ?? repository.gitDirectory
+      let reader = try HistoryReader(discoveringFrom: cwd)
+      let repository = reader.repository
+      let root = reader.root
+      // The change rules read every commit from the base to HEAD and both histories; in a
+      // shallow clone they would be cut off, and libgit2 fails at the cut.
+      if try repository.isShallow {
+        throw UsageError(
+          "`--base` needs the full history, and this repository is a shallow clone",
+          help: "fetch the full history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on "
+            + "actions/checkout; in GitLab CI, `GIT_DEPTH: 0`)")
+      }
       let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       let baseID: ObjectID
       do {
@@ -100,20 +111,44 @@ struct LintCommand: ParsableCommand {
       }
       let basePlans = byID(try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan))
 
-      // First-parent commits from the base (exclusive) to HEAD, oldest first.
+      // The commits of the change: those HEAD adds to the base, on every side of a merge. Any
+      // of them may carry the reason for a move. Deletions and re-additions are followed along
+      // the change's own line, oldest first: from HEAD, each commit's first parent within the
+      // change, else its next parent within it. So a test merge of the branch into the base
+      // (GitHub's refs/pull/N/merge: first parent the base) is read through the branch.
       var range: [ObjectID] = []
+      var slipReasons = false
+      var rewritten: [String: [String: BaselineDisagreement]] = [:]
+      var rewrittenIn = "HEAD"
       if try !repository.isHeadUnborn {
         let headID = try repository.resolveCommit("HEAD")
-        let head = try repository.firstParentCommitIDs(from: headID)
-        let reachable = Set(try repository.firstParentCommitIDs(from: baseID))
-        let start = (head.lastIndex { reachable.contains($0) }).map { $0 + 1 } ?? 0
-        range = Array(head[start...])
+        let change = try repository.commitIDs(from: headID, excluding: baseID)
+        var parents: [ObjectID: [ObjectID]] = [:]
+        for id in change {
+          let info = try repository.commit(id)
+          parents[id] = info.parentIDs
+          if info.trailer("Slip-Reason") != nil { slipReasons = true }
+        }
+        var line: [ObjectID] = []
+        var next: ObjectID? = parents[headID] == nil ? nil : headID
+        while let id = next, let up = parents[id] {
+          line.append(id)
+          next = up.first { parents[$0] != nil }
+        }
+        range = line.reversed()
+
+        // A test merge descends from the base whatever its branch did; the branch's history is
+        // the one to compare with the base's.
+        var tip = headID
+        if line.count > 1, let first = parents[headID]?.first, parents[first] == nil {
+          tip = line[1]
+          rewrittenIn = "HEAD^2"
+        }
+        rewritten = try BaselineOrigins.disagreements(
+          reader: reader, base: baseID, head: tip, includeWorkingTree: tip == headID, isPlan: isPlan)
       }
-      var slipReasons = false
       var states: [(name: String, plans: [String: PlanVersion])] = []
       for id in range {
-        let info = try repository.commit(id)
-        if info.trailer("Slip-Reason") != nil { slipReasons = true }
         states.append((String(id.description.prefix(7)), byID(try PlanDiff.plans(in: repository, at: id, isPlan: isPlan))))
       }
 
@@ -142,8 +177,14 @@ struct LintCommand: ParsableCommand {
             }
           }
         }
+        var edited: [String: BaseContext.RewrittenBaseline] = [:]
+        for (id, d) in rewritten[planID] ?? [:] {
+          edited[id] = BaseContext.RewrittenBaseline(
+            base: d.base.date, commit: String((d.base.commit ?? "").prefix(7)), head: d.head.date, headName: rewrittenIn)
+        }
         out[i].base = BaseContext(
-          revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded)
+          revision: revision, frontmatter: old?.frontmatter, slipReasons: slipReasons, readdedMilestones: readded,
+          rewrittenBaselines: edited)
       }
       return out
     } catch let error as UsageError {

@@ -147,6 +147,118 @@ import Testing
     #expect(same.stdout.contains("No plan changes."))
   }
 
+  /// A pull request that touches every kind of plan change: at `base`, plans/acme.map.md
+  /// (its kickoff first committed due 2027-01-10, moved to 2027-01-12 before the base) and
+  /// plans/old.map.md; at `head`, acme moved to plans/acme/rollout.map.md with its kickoff
+  /// renamed and moved again, a milestone added and one removed, go-live moved, a stakeholder
+  /// named and internal notes changed; old.map.md deleted; plans/new.map.md added.
+  static func reviewFixture() throws -> URL {
+    let dir = try TestSupport.temporaryDirectory("mapc-diff-review")
+    let fixture = try GitFixture(dir)
+    func acme(goLive: String, kickoffTitle: String, kickoffDue: String, named: Bool, amount: Int, extra: String) -> String {
+      """
+      ---
+      map: 1
+      id: acme
+      title: Acme rollout
+      go_live: \(goLive)
+      stakeholders:
+        - id: champion
+      \(named ? "    name: Ana Ruiz\n" : "")    role: champion
+          side: buyer
+        - id: sam
+          name: Sam Okafor
+          role: account-executive
+          side: seller
+      milestones:
+        - id: kickoff
+          title: \(kickoffTitle)
+          due: \(kickoffDue)
+          status: not-started
+          owners: [champion, sam]
+      \(extra)internal:
+        amount: \(amount)
+      ---
+
+      Body.
+
+      """
+    }
+    let security = """
+        - id: security
+          title: Security review passed
+          due: 2027-01-20
+          status: not-started
+          owners: [champion]
+
+      """
+    let training = """
+        - id: training
+          title: Admin training
+          due: 2027-02-01
+          status: not-started
+          owners: [champion, sam]
+          internal:
+            note: Bring the new trainer.
+
+      """
+    try fixture.commit(
+      files: [
+        "plans/acme.map.md": acme(
+          goLive: "2027-03-01", kickoffTitle: "Kickoff", kickoffDue: "2027-01-10", named: false, amount: 120000, extra: security),
+        "plans/old.map.md": Self.plan("old-deal"),
+      ], message: "Add the Acme and old plans")
+    try fixture.commit(
+      files: [
+        "plans/acme.map.md": acme(
+          goLive: "2027-03-01", kickoffTitle: "Kickoff", kickoffDue: "2027-01-12", named: false, amount: 120000, extra: security)
+      ], message: "Move the kickoff", date: "2026-01-06T09:00:00+00:00")
+    try fixture.git(["tag", "base"])
+    try fixture.commit(
+      files: [
+        "plans/acme/rollout.map.md": acme(
+          goLive: "2027-03-15", kickoffTitle: "Project launch", kickoffDue: "2027-01-20", named: true, amount: 150000,
+          extra: training),
+        "plans/acme.map.md": nil,
+        "plans/old.map.md": nil,
+        "plans/new.map.md": Self.plan("new-deal"),
+      ], message: "Replan Acme, close the old deal, add the new one", date: "2026-01-07T09:00:00+00:00")
+    try fixture.git(["tag", "head"])
+    return dir
+  }
+
+  /// Golden files for each format and audience over `reviewFixture`: a plan added, a plan
+  /// deleted, a moved plan file and a renamed milestone are all in them.
+  @Test(arguments: ["text", "markdown", "json"], ["internal", "buyer"])
+  func reviewChangesMatchGoldenFiles(format: String, audience: String) throws {
+    let dir = try Self.reviewFixture()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try TestSupport.mapc(["diff", "base", "head", "--format", format, "--audience", audience], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let ext = ["text": "txt", "markdown": "md", "json": "json"][format] ?? format
+    let name = audience == "buyer" ? "diff-review.buyer.\(ext)" : "diff-review.\(ext)"
+    if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/\(name)", run.stdout) {
+      Issue.record(Comment(rawValue: diff))
+    }
+    // What each golden file must show, so that regenerating them cannot drop a case unnoticed.
+    let expected: [String] =
+      switch format {
+      case "json":
+        [#""status": "added""#, #""status": "removed""#, #""moved": true"#, #""kind": "milestone_renamed""#]
+      default:
+        [
+          "new-deal — Plan new-deal: plan added (plans/new.map.md)",
+          "old-deal — Plan old-deal: plan deleted (plans/old.map.md)",
+          "moved plans/acme.map.md → plans/acme/rollout.map.md",
+          #"milestone renamed: kickoff: "Kickoff" → "Project launch""#,
+        ]
+      }
+    for needle in expected { #expect(run.stdout.contains(needle), "\(format) \(audience): \(needle)\n\(run.stdout)") }
+    #expect(run.stdout.contains("/internal/amount") == (audience == "internal"), "\(run.stdout)")
+    // Internal values never appear, for either audience: only which key changed.
+    for secret in ["120000", "150000", "Bring the new trainer"] { #expect(!run.stdout.contains(secret)) }
+  }
+
   @Test func faultsAreClearAndExitWithTwo() throws {
     let dir = try TestSupport.temporaryDirectory("mapc-diff-faults")
     defer { try? FileManager.default.removeItem(at: dir) }
