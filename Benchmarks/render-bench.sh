@@ -92,5 +92,5 @@ count, rendered, size, m, p = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3
 print(f"plans:              {count} generated, {rendered} snapshots + index.html, {size} KB written")
 print(f"mapc render --all:  {m:.2f} s best ({sys.argv[6]}) = {count / m:,.0f} plans/s")
 print(f"pandoc (bodies):    {p:.2f} s best ({sys.argv[7]}) = {count / p:,.0f} files/s")
-print(f"ratio:              mapc is {p / m:.1f}x pandoc's time for the bodies alone")
+print(f"ratio:              pandoc takes {p / m:.1f}x mapc's time (mapc renders whole snapshots; pandoc only the bodies)")
 PY

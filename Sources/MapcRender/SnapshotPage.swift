@@ -138,8 +138,16 @@ public struct SnapshotPage: Sendable {
   }
 
   private func nextUp() -> HTML {
+    // By due date, undated last, the plan's order among equals.
     let open = plan.milestones.filter(\.isOpen).enumerated()
-      .sorted { ($0.element.due ?? CalendarDate(daysSince1970: Int.max / 4), $0.offset) < ($1.element.due ?? CalendarDate(daysSince1970: Int.max / 4), $1.offset) }
+      .sorted { a, b in
+        switch (a.element.due, b.element.due) {
+        case let (x?, y?): return (x, a.offset) < (y, b.offset)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.offset < b.offset
+        }
+      }
       .map(\.element).prefix(3)
     guard !open.isEmpty else { return .empty }
     var items: [HTML] = []
