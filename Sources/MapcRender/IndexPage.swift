@@ -36,7 +36,9 @@ public struct IndexPage: Sendable {
         "<time datetime=\"\(d.description)\">\(Words.date(d))</time><br><span class=\"small\">\(Words.relative(d, from: asOf))</span>"
       } ?? "—"
       let slip: HTML = e.snapshot.history.slip?.goLive.slipDays.flatMap { $0 != 0 ? Page.slipBadge($0, baseline: e.snapshot.history.slip?.goLive.baseline) : nil } ?? .empty
-      let next = plan.milestones.filter(\.isOpen).min { ($0.due ?? asOf.adding(days: 100_000)) < ($1.due ?? asOf.adding(days: 100_000)) }
+      // The earliest due open milestone; an undated one only when none has a date.
+      let open = plan.milestones.filter(\.isOpen)
+      let next = open.filter { $0.due != nil }.min { ($0.due ?? asOf) < ($1.due ?? asOf) } ?? open.first
       let nextCell: HTML = next.map { m in
         "\(m.title ?? m.id ?? "")" + (m.due.map { d -> HTML in "<br><span class=\"small\">due \(Words.date(d))</span>" } ?? .empty)
       } ?? "All milestones closed"

@@ -14,7 +14,8 @@ import Foundation
 ///   screen reader.
 ///
 /// Sections whose heading ends with `(internal)` run to the next heading of the same or a
-/// higher level; they come back as internal segments, which a buyer snapshot leaves out.
+/// higher level; a block quote or list holding such a heading is internal as a whole. A buyer
+/// snapshot uses ``publicHTML``, parsed from the source with those sections cut out.
 public struct MarkdownBody: Sendable {
   /// A run of top-level blocks, rendered.
   public struct Segment: Sendable, Equatable {
@@ -22,19 +23,38 @@ public struct MarkdownBody: Sendable {
     public var isInternal: Bool
   }
 
+  /// The whole body, in runs of public and internal blocks (for the internal audience).
   public var segments: [Segment]
+  /// The body with its internal sections cut out of the source and parsed again, so that
+  /// nothing defined inside them (a link reference definition, say) reaches the buyer.
+  public var publicHTML: String
 
-  /// Headings in the body are demoted by this many levels, so that the body's `##` sits under
-  /// the snapshot's own section heading.
+  /// Body headings are demoted by this many levels, so that the body's `##` sits under the
+  /// snapshot's own section heading.
   public static let headingShift = 1
 
-  public init(markdown: String) {
-    segments = Self.render(markdown)
+  public init(markdown raw: String) {
+    // One line ending, so that cmark's line numbers and ours count the same lines.
+    let markdown = raw.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+    let full = Self.parse(markdown)
+    segments = full.segments
+    guard !full.internalLines.isEmpty else {
+      publicHTML = full.segments.map(\.html).joined()
+      return
+    }
+    var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    for range in full.internalLines.reversed() where range.lowerBound >= 1 && range.lowerBound <= lines.count {
+      let upper = min(range.upperBound, lines.count)
+      lines.replaceSubrange((range.lowerBound - 1)..<upper, with: [""])
+    }
+    // A fixed point: what is left has no internal section of its own.
+    let rest = Self.parse(lines.joined(separator: "\n"))
+    publicHTML = rest.segments.filter { !$0.isInternal }.map(\.html).joined()
   }
 
-  /// The rendered HTML of the public segments, or of all of them.
+  /// The rendered HTML of the public part, or of all of it.
   public func html(includingInternal: Bool) -> String {
-    segments.filter { includingInternal || !$0.isInternal }.map(\.html).joined()
+    includingInternal ? segments.map(\.html).joined() : publicHTML
   }
 
   // MARK: - cmark-gfm
@@ -47,8 +67,14 @@ public struct MarkdownBody: Sendable {
 
   private static let extensionNames = ["table", "tasklist", "autolink", "strikethrough"]
 
-  private static func render(_ markdown: String) -> [Segment] {
-    guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+  private struct Parsed {
+    var segments: [Segment] = []
+    /// The 1-based source lines of the internal top-level blocks.
+    var internalLines: [ClosedRange<Int>] = []
+  }
+
+  private static func parse(_ markdown: String) -> Parsed {
+    guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Parsed() }
     defer { cmark_parser_free(parser) }
     for name in extensionNames {
       // An extension missing from the installed library leaves its syntax as plain text.
@@ -62,34 +88,48 @@ public struct MarkdownBody: Sendable {
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
-    guard let document = cmark_parser_finish(parser) else { return [] }
+    guard let document = cmark_parser_finish(parser) else { return Parsed() }
     defer { cmark_node_free(document) }
 
-    sanitize(document)
-    let extensions = cmark_parser_get_syntax_extensions(parser)
-
-    var segments: [Segment] = []
+    // Which top-level blocks are internal, read in the author's heading levels (before the
+    // demotion below, which caps at 6 and would merge levels 5 and 6).
+    var blocks: [(node: OpaquePointer, isInternal: Bool)] = []
     var internalLevel: Int?
     var node = cmark_node_first_child(document)
     while let current = node {
       node = cmark_node_next(current)
       if cmark_node_get_type(current) == CMARK_NODE_HEADING {
-        // The level is compared before the shift below, in the author's own terms.
-        let level = Int(cmark_node_get_heading_level(current)) - headingShift
+        let level = Int(cmark_node_get_heading_level(current))
         if let open = internalLevel, level <= open { internalLevel = nil }
         if internalLevel == nil, isInternalHeading(current) { internalLevel = level }
-      }
-      guard let rendered = cmark_render_html(current, CMARK_OPT_DEFAULT, extensions) else { continue }
-      let html = replaceTaskCheckboxes(String(cString: rendered))
-      free(rendered)
-      let isInternal = internalLevel != nil
-      if let last = segments.last, last.isInternal == isInternal {
-        segments[segments.count - 1].html += html
+        blocks.append((current, internalLevel != nil))
       } else {
-        segments.append(Segment(html: html, isInternal: isInternal))
+        // A block quote or list holding an internal heading is internal as a whole.
+        blocks.append((current, internalLevel != nil || containsInternalHeading(current)))
       }
     }
-    return segments
+
+    sanitize(document)
+    let extensions = cmark_parser_get_syntax_extensions(parser)
+    var parsed = Parsed()
+    for (i, (block, isInternal)) in blocks.enumerated() {
+      if isInternal {
+        // Up to the next block, not the block's own end: link reference definitions are not
+        // blocks, and one under an internal heading belongs to the internal section.
+        let first = Int(cmark_node_get_start_line(block))
+        let next = i + 1 < blocks.count ? Int(cmark_node_get_start_line(blocks[i + 1].node)) - 1 : Int.max
+        parsed.internalLines.append(first...max(first, next))
+      }
+      guard let rendered = cmark_render_html(block, CMARK_OPT_DEFAULT, extensions) else { continue }
+      let html = replaceTaskCheckboxes(String(cString: rendered))
+      free(rendered)
+      if let last = parsed.segments.last, last.isInternal == isInternal {
+        parsed.segments[parsed.segments.count - 1].html += html
+      } else {
+        parsed.segments.append(Segment(html: html, isInternal: isInternal))
+      }
+    }
+    return parsed
   }
 
   /// Rewrites links and images, and demotes headings, over the whole tree.
@@ -97,7 +137,7 @@ public struct MarkdownBody: Sendable {
     var links: [OpaquePointer] = []
     var images: [OpaquePointer] = []
     var headings: [OpaquePointer] = []
-    collect(document) { node in
+    visit(document) { node in
       let type = cmark_node_get_type(node)
       if type == CMARK_NODE_LINK { links.append(node) }
       if type == CMARK_NODE_IMAGE { images.append(node) }
@@ -107,12 +147,10 @@ public struct MarkdownBody: Sendable {
       let level = Int(cmark_node_get_heading_level(heading))
       _ = cmark_node_set_heading_level(heading, Int32(min(6, level + headingShift)))
     }
-    for link in links where !SafeURL.isAllowed(url(of: link)) {
-      unwrap(link)
-    }
     for image in images {
       let target = url(of: image)
-      if SafeURL.isAllowed(target), let link = cmark_node_new(CMARK_NODE_LINK) {
+      // Inside a link, an image becomes its alt text: a link cannot hold another link.
+      if SafeURL.isAllowed(target), !isInsideLink(image), let link = cmark_node_new(CMARK_NODE_LINK) {
         _ = cmark_node_set_url(link, target)
         moveChildren(of: image, into: link)
         if cmark_node_first_child(link) == nil, let label = cmark_node_new(CMARK_NODE_TEXT) {
@@ -125,6 +163,18 @@ public struct MarkdownBody: Sendable {
         unwrap(image)
       }
     }
+    for link in links where !SafeURL.isAllowed(url(of: link)) {
+      unwrap(link)
+    }
+  }
+
+  private static func isInsideLink(_ node: OpaquePointer) -> Bool {
+    var parent = cmark_node_parent(node)
+    while let p = parent {
+      if cmark_node_get_type(p) == CMARK_NODE_LINK { return true }
+      parent = cmark_node_parent(p)
+    }
+    return false
   }
 
   private static func url(of node: OpaquePointer) -> String {
@@ -145,25 +195,41 @@ public struct MarkdownBody: Sendable {
     }
   }
 
-  private static func collect(_ node: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
-    var child = cmark_node_first_child(node)
-    while let c = child {
-      visit(c)
-      collect(c, visit)
-      child = cmark_node_next(c)
+  /// Every node below `root`, in document order. cmark's iterator, not recursion: a body of
+  /// 100,000 nested block quotes must not exhaust the stack.
+  private static func visit(_ root: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != root else { continue }
+      body(node)
     }
   }
 
-  /// A heading whose text ends with "(internal)", in any letter case.
+  private static func containsInternalHeading(_ block: OpaquePointer) -> Bool {
+    var found = false
+    visit(block) { node in
+      if !found, cmark_node_get_type(node) == CMARK_NODE_HEADING, isInternalHeading(node) { found = true }
+    }
+    return found
+  }
+
+  /// A heading whose text ends with "(internal)", in any letter case, ignoring invisible
+  /// format characters and compatibility forms (a fullwidth "（internal）" counts too).
   private static func isInternalHeading(_ heading: OpaquePointer) -> Bool {
     var text = ""
-    collect(heading) { node in
+    visit(heading) { node in
       let type = cmark_node_get_type(node)
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
         text += String(cString: literal)
       }
     }
-    return text.trimmingWhitespace().lowercased().hasSuffix("(internal)")
+    let visible = String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+      $0.properties.generalCategory != .format
+    }))
+    return visible.trimmingWhitespace().lowercased().hasSuffix("(internal)")
   }
 
   /// cmark-gfm's task list items carry a disabled checkbox; a text mark reads better everywhere.

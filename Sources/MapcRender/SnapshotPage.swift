@@ -322,13 +322,14 @@ public struct SnapshotPage: Sendable {
   private func story() -> HTML {
     let body = MarkdownBody(markdown: snapshot.body)
     var content: HTML = ""
-    for segment in body.segments {
-      if segment.isInternal {
-        guard isInternal else { continue }
-        content += "<div class=\"internal-section\"><p class=\"tag\">Internal</p>\(HTML(trusted: segment.html))</div>"
-      } else {
-        content += HTML(trusted: segment.html)
+    if isInternal {
+      for segment in body.segments {
+        content += segment.isInternal
+          ? "<div class=\"internal-section\"><p class=\"tag\">Internal</p>\(HTML(trusted: segment.html))</div>"
+          : HTML(trusted: segment.html)
       }
+    } else {
+      content = HTML(trusted: body.publicHTML)
     }
     guard content != .empty else { return .empty }
     return "<section class=\"story\" aria-labelledby=\"h-story\"><h2 id=\"h-story\">The plan in detail</h2>\n\(content)</section>\n"

@@ -56,20 +56,14 @@ struct TimelineChart {
     let height = Self.top + Double(rows.count) * Self.rowHeight + 16
 
     var svg: HTML = ""
-    // Month (or quarter, on a long plan) gridlines.
-    let step = span > 550 ? 3 : 1
-    var tick = CalendarDate(year: first.year, month: first.month, day: 1) ?? first
+    // Month gridlines, thinned on a long plan (at most a dozen, whatever the dates).
     var previousYear: Int?
-    while tick <= last {
-      if tick >= first, (tick.month - 1) % step == 0 {
-        let tx = x(tick)
-        let label = previousYear == tick.year ? Words.months[tick.month - 1] : "\(Words.months[tick.month - 1]) \(tick.year)"
-        previousYear = tick.year
-        svg += "<line class=\"grid\" x1=\"\(tx)\" y1=\"\(Self.top - 8)\" x2=\"\(tx)\" y2=\"\(height - 8)\"/>"
-        svg += "<text class=\"tick\" x=\"\(tx + 4)\" y=\"\(Self.top - 14)\">\(label)</text>"
-      }
-      tick = tick.month == 12 ? (CalendarDate(year: tick.year + 1, month: 1, day: 1) ?? last.adding(days: 1))
-        : (CalendarDate(year: tick.year, month: tick.month + 1, day: 1) ?? last.adding(days: 1))
+    for tick in TrendChart.monthStarts(from: first, to: last, maxLines: 12) {
+      let tx = x(tick)
+      let label = previousYear == tick.year ? Words.months[tick.month - 1] : "\(Words.months[tick.month - 1]) \(tick.year)"
+      previousYear = tick.year
+      svg += "<line class=\"grid\" x1=\"\(tx)\" y1=\"\(Self.top - 8)\" x2=\"\(tx)\" y2=\"\(height - 8)\"/>"
+      svg += "<text class=\"tick\" x=\"\(tx + 4)\" y=\"\(Self.top - 14)\">\(label)</text>"
     }
     // Row bands and labels.
     for (i, row) in rows.enumerated() {

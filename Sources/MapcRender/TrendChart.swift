@@ -46,12 +46,12 @@ struct TrendChart {
 
     var svg: HTML = "<rect class=\"plot\" x=\"\(Self.left)\" y=\"\(Self.top)\" width=\"\(plotWidth)\" height=\"\(plotHeight)\"/>"
     // Horizontal gridlines at month starts (forecast axis).
-    for d in Self.monthStarts(from: yFirst, to: yLast, maxLines: 8) {
+    for d in Self.monthStarts(from: yFirst, to: yLast, maxLines: 10) {
       svg += "<line class=\"grid\" x1=\"\(Self.left)\" y1=\"\(y(d))\" x2=\"\(Self.width - Self.right)\" y2=\"\(y(d))\"/>"
       svg += "<text class=\"tick\" x=\"\(Self.left - 8)\" y=\"\(y(d) + 4)\" text-anchor=\"end\">\(Words.months[d.month - 1]) \(d.year)</text>"
     }
     // Vertical ticks at month starts (revision axis).
-    for d in Self.monthStarts(from: firstRevision, to: lastRevision, maxLines: 8) {
+    for d in Self.monthStarts(from: firstRevision, to: lastRevision, maxLines: 10) {
       svg += "<line class=\"grid\" x1=\"\(x(d))\" y1=\"\(Self.top)\" x2=\"\(x(d))\" y2=\"\(Self.top + plotHeight)\"/>"
       svg += "<text class=\"tick\" x=\"\(x(d))\" y=\"\(Self.height - 20)\" text-anchor=\"middle\">\(Words.months[d.month - 1]) \(d.year)</text>"
     }
@@ -99,17 +99,18 @@ struct TrendChart {
 
   /// Month starts in [from, to], thinned to at most `maxLines`.
   static func monthStarts(from: CalendarDate, to: CalendarDate, maxLines: Int) -> [CalendarDate] {
+    let months = max(0, (to.year - from.year) * 12 + to.month - from.month)
+    // Every month, or every second, third, sixth month, or whole years, so that the ticks fit.
+    let stride = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200].first { months / $0 < maxLines } ?? max(1, months / maxLines + 1)
     var out: [CalendarDate] = []
-    var y = from.year
-    var m = from.month
-    while true {
-      guard let d = CalendarDate(year: y, month: m, day: 1), d <= to else { break }
-      if d >= from { out.append(d) }
-      m += 1
-      if m > 12 { m = 1; y += 1 }
+    var index = 0
+    while index <= months {
+      let monthIndex = from.year * 12 + from.month - 1 + index
+      if let d = CalendarDate(year: monthIndex / 12, month: monthIndex % 12 + 1, day: 1), d >= from, d <= to {
+        if (monthIndex % stride) == 0 || stride == 1 { out.append(d) }
+      }
+      index += 1
     }
-    guard out.count > maxLines else { return out }
-    let stride = (out.count + maxLines - 1) / maxLines
-    return out.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+    return out
   }
 }

@@ -60,19 +60,20 @@ enum Words {
     }
   }
 
-  /// A number with thousands separators ("180,000"); fractions keep two decimals.
+  /// A number with thousands separators ("180,000"); fractions keep two decimals. Beyond what
+  /// an Int holds exactly, the number is written as Swift prints it ("1e+19").
   static func number(_ n: Double) -> String {
-    guard n.isFinite else { return String(n) }
-    let whole = Int(n.rounded(.towardZero))
-    var digits = String(abs(whole))
+    guard n.isFinite, abs(n) < 1e13 else { return String(n) }
+    let cents = Int((abs(n) * 100).rounded())
+    var digits = String(cents / 100)
     var grouped = ""
     while digits.count > 3 {
       grouped = "," + digits.suffix(3) + grouped
       digits.removeLast(3)
     }
-    grouped = (n < 0 ? "-" : "") + digits + grouped
-    let cents = Int((abs(n - Double(whole)) * 100).rounded())
-    if cents == 0 { return grouped }
-    return grouped + "." + (cents < 10 ? "0" : "") + String(cents)
+    grouped = (n < 0 && cents > 0 ? "-" : "") + digits + grouped
+    let fraction = cents % 100
+    if fraction == 0 { return grouped }
+    return grouped + "." + (fraction < 10 ? "0" : "") + String(fraction)
   }
 }

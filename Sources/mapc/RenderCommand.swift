@@ -152,8 +152,9 @@ struct RenderCommand: ParsableCommand {
       return d
     }
     if let epoch = environment["SOURCE_DATE_EPOCH"] {
-      guard let seconds = Int(epoch) else {
-        throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '\(epoch)'")
+      // Years 1970 to 9999: a date a snapshot can print as YYYY-MM-DD.
+      guard let seconds = Int(epoch), (0...253_402_300_799).contains(seconds) else {
+        throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to the year 9999), got '\(epoch)'")
       }
       return CalendarDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
     }
@@ -168,11 +169,30 @@ struct RenderCommand: ParsableCommand {
     }
     if let css = settings.css {
       switch PlanReader.readText(path: css) {
-      case .success(let text): b.css = text
+      case .success(let text):
+        if let problem = Self.externalReference(inCSS: text) {
+          throw UsageError(
+            "the CSS file \(css) \(problem)", help: "a snapshot loads nothing from anywhere: embed images as data: URLs, use system fonts")
+        }
+        b.css = text
       case .failure(let problem): throw UsageError("cannot use the CSS file \(css): \(problem.message)")
       }
     }
     return b
+  }
+
+  /// Why a stylesheet would load something from elsewhere (`@import`, a `url()` that is not
+  /// `data:`), or nil. The snapshot's CSP blocks such loads; mapc does not rely on it alone.
+  static func externalReference(inCSS css: String) -> String? {
+    let lower = css.lowercased()
+    if lower.contains("@import") { return "uses @import" }
+    var rest = Substring(lower)
+    while let r = rest.range(of: "url(") {
+      rest = rest[r.upperBound...]
+      let target = rest.drop { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" || $0 == "\n" }
+      if !target.hasPrefix("data:") { return "refers to an external resource with url(\(target.prefix(40))…)" }
+    }
+    return nil
   }
 
   /// A file name from the plan id: kebab-case ids pass as they are; anything else is reduced to

@@ -185,6 +185,12 @@ import Testing
     #expect(run.stdout.contains("h1{letter-spacing:0}"))
     #expect(run.stdout.contains("Brightwater Mutual Insurance × Northwind Cloud"))
 
+    try "body{background:url(https://tracker.example/p.gif)}".write(
+      to: dir.appendingPathComponent("brand.css"), atomically: true, encoding: .utf8)
+    let external = try TestSupport.mapc(["render", "enterprise-data-platform.map.md", "--as-of", "2026-11-23"], in: dir)
+    #expect(external.status == 2)
+    #expect(external.stderr.contains("refers to an external resource with url(https://tracker.example"))
+
     try (config + "render:\n  logo: missing.png\n").write(to: dir.appendingPathComponent("mapc.yml"), atomically: true, encoding: .utf8)
     let missing = try TestSupport.mapc(["render", "enterprise-data-platform.map.md", "--as-of", "2026-11-23"], in: dir)
     #expect(missing.status == 2)
@@ -202,6 +208,10 @@ import Testing
     let noGit = try TestSupport.mapc(["render", "enterprise-data-platform.map.md", "--at", "HEAD"], in: dir)
     #expect(noGit.status == 2)
     #expect(noGit.stderr.contains("not in a git repository"))
+    let farFuture = try TestSupport.mapc(
+      ["render", "enterprise-data-platform.map.md"], in: dir, environment: ["SOURCE_DATE_EPOCH": "300000000000"])
+    #expect(farFuture.status == 2)
+    #expect(farFuture.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to the year 9999)"))
     let usage = try TestSupport.mapc(["render", "--all"], in: dir)
     #expect(usage.status == 2)
     #expect(usage.stderr.contains("--all needs --output DIR"))

@@ -132,6 +132,21 @@ import Testing
     #expect(!RenderFixtures.executableMarkup(in: "<p>ok</p>" + markup).isEmpty)
   }
 
+  /// Extreme but schema-valid values: no crash, and a snapshot of a sensible size.
+  @Test func extremeValuesRenderSafely() throws {
+    var plan = Self.plan()
+    if case .object(var o) = plan {
+      o["internal"] = .object(JSONObject([("amount", .number(1e19)), ("currency", .string("USD")), ("tiny", .number(-0.999))]))
+      o["go_live"] = .string("9999-12-31")
+      o["value_date"] = .string("0000-01-01")
+      plan = .object(o)
+    }
+    let html = SnapshotPage(try RenderFixtures.snapshot(json: plan, body: "", audience: .internal)).render()
+    #expect(html.utf8.count < 150_000)
+    #expect(html.contains("1e+19 USD"))
+    #expect(html.contains("-1"))
+  }
+
   @Test func extraCSSCannotCloseTheStyleElement() throws {
     let branding = Branding(css: "a{color:red}</style><script>alert(1)</script><style>")
     let html = SnapshotPage(try RenderFixtures.snapshot(json: Self.plan(), body: "", audience: .buyer, branding: branding)).render()

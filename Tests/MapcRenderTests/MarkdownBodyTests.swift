@@ -1,4 +1,4 @@
-import MapcRender
+@testable import MapcRender
 import Testing
 
 @Suite struct MarkdownBodyTests {
@@ -70,5 +70,43 @@ import Testing
     #expect(segments[3].1.contains("<p>d</p>"))
     #expect(!body.html(includingInternal: false).contains("b1"))
     #expect(body.html(includingInternal: true).contains("b1"))
+  }
+
+  /// From a review: every way internal text could slip past the section split.
+  @Test(arguments: [
+    "##### Five (internal)\nA\n\n###### Six\n\nSECRET\n",  // h6 under an internal h5
+    "> ## Quote notes (internal)\n> SECRET\n",
+    "- ## List notes (internal)\n  SECRET\n",
+    "## Notes (internal)\u{200B}\n\nSECRET\n",  // a zero-width space after the marker
+    "## Notes （internal）\n\nSECRET\n",  // fullwidth parentheses
+    "Setext notes (internal)\n======\n\nSECRET\n",
+    "## Notes (internal)\r\rSECRET\r",  // old Mac line endings
+    "## Public\n\nSee [the deal][deal].\n\n## Pricing (internal)\n\n[deal]: https://crm.example/SECRET \"SECRET\"\n",
+  ])
+  func internalTextStaysOut(markdown: String) {
+    let body = MarkdownBody(markdown: "Intro.\n\n" + markdown)
+    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
+    #expect(body.publicHTML.contains("Intro."))
+    #expect(body.html(includingInternal: true).contains("SECRET"))
+  }
+
+  @Test func deepNestingDoesNotExhaustTheStack() {
+    let body = MarkdownBody(markdown: String(repeating: ">", count: 100_000) + " x\n## Notes (internal)\n\nSECRET\n")
+    #expect(!body.publicHTML.contains("SECRET"))
+  }
+
+  @Test func anImageInsideALinkBecomesItsAltText() {
+    let html = MarkdownBody(markdown: "[![logo](https://x.example/l.png)](https://x.example)\n").publicHTML
+    #expect(html == "<p><a href=\"https://x.example\">logo</a></p>\n")
+  }
+}
+
+@Suite struct WordsTests {
+  @Test(arguments: [
+    (180_000.0, "180,000"), (1.999, "2"), (-0.999, "-1"), (1234.5, "1,234.50"), (0.004, "0"), (-0.004, "0"),
+    (1e19, "1e+19"), (-1e300, "-1e+300"), (9_999_999_999_999.0, "9,999,999,999,999"), (1e13, "10000000000000.0"),
+  ])
+  func numbers(value: Double, text: String) {
+    #expect(Words.number(value) == text)
   }
 }
