@@ -62,7 +62,10 @@ public struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
 /// libgit2 is initialised once per process (the call is reference-counted and thread-safe);
 /// every entry point that touches libgit2 reads this first.
 enum Libgit2 {
-  static let initialized: Bool = git_libgit2_init() >= 0
+  static let initialized: Bool = {
+    guard git_libgit2_init() >= 0 else { return false }
+    return mapc_git_set_strict_hash_verification(0) >= 0
+  }()
 
   static func ensure() throws(GitError) {
     if !initialized { throw GitError.last(-1, "initialising libgit2") }
