@@ -45,9 +45,9 @@ extension Repository {
     if old == new { return [] }
     return try withoutActuallyEscaping(pathFilter) { (filter) throws(GitError) in
       var diff = TreeDiff(repository: self, pathFilter: filter)
-      let newTree = try diff.tree(new)
-      let oldTree = try old.map { (id) throws(GitError) in try diff.tree(id) }
-      diff.newTrees[new] = newTree
+      let newTree = (new, try diff.tree(new))
+      let oldTree = try old.map { (id) throws(GitError) in (id, try diff.tree(id)) }
+      diff.newTrees[new] = newTree.1
       try diff.compare(oldTree, newTree, prefix: "")
       recentTrees = diff.newTrees
       return diff.changes
