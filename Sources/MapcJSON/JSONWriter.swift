@@ -66,25 +66,45 @@ public struct JSONWriter: Sendable {
 
   public static func quote(_ s: String, into out: inout String) {
     out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    var s = s
+    // Runs of characters that need no escape are appended whole, not scalar by scalar.
+    s.withUTF8 { bytes in
+      var run = 0
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        let width: Int
+        if b < 0x20 || b == 0x22 || b == 0x5C {
+          width = 1
+        } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+          width = 3  // U+2028, U+2029
         } else {
-          out.unicodeScalars.append(u)
+          i += 1
+          continue
         }
+        if run < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<i]), as: UTF8.self) }
+        out += escape(width == 1 ? UInt32(b) : (bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029))
+        i += width
+        run = i
       }
+      if run < bytes.count { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run...]), as: UTF8.self) }
     }
     out += "\""
+  }
+
+  private static func escape(_ value: UInt32) -> String {
+    switch value {
+    case 0x22: return "\\\""
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x0D: return "\\r"
+    case 0x09: return "\\t"
+    case 0x08: return "\\b"
+    case 0x0C: return "\\f"
+    default:
+      let hex = String(value, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
   }
 
   public static func quote(_ s: String) -> String {
