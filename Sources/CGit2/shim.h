@@ -7,3 +7,8 @@
 static inline int mapc_git_set_strict_hash_verification(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
+
+/// Turns libgit2's object cache on or off for the whole process.
+static inline int mapc_git_enable_caching(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
+}
