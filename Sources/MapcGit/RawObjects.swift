@@ -58,16 +58,22 @@ extension Repository {
   /// alone (same order as ``firstParentCommitIDs(from:)``).
   public func firstParentChain(from tip: ObjectID) throws(GitError) -> [ChainCommit] {
     var chain: [ChainCommit] = []
+    try walkFirstParents(from: tip) { chain.append($0) }
+    chain.reverse()
+    return chain
+  }
+
+  /// Walks the first-parent history back from `tip`, newest first, handing each commit to
+  /// `body` as soon as its header is read.
+  public func walkFirstParents(from tip: ObjectID, _ body: (ChainCommit) -> Void) throws(GitError) {
     var seen = Set<ObjectID>()
     var next: ObjectID? = tip
     while let id = next {
       guard seen.insert(id).inserted else { throw GitError(.corrupt, "commit \(id) is its own ancestor") }
       let commit = try withRawObject(id, GIT_OBJECT_COMMIT) { (raw) throws(GitError) in try Self.chainCommit(id, raw) }
-      chain.append(commit)
+      body(commit)
       next = commit.firstParent
     }
-    chain.reverse()
-    return chain
   }
 
   /// Parses the header lines `tree <hex>` and the first `parent <hex>` of a raw commit.
@@ -145,6 +151,17 @@ public struct PathLookup {
   /// The blob ids of the paths that name a file in the tree `root`.
   public mutating func blobIDs(inTree root: ObjectID) throws(GitError) -> [String: ObjectID] {
     var out: [String: ObjectID] = [:]
+    for (path, blob) in zip(paths, try blobs(inTree: root)) {
+      if let blob { out[path.path] = blob }
+    }
+    return out
+  }
+
+  /// The blob of each path in the tree `root`, in the order the paths were given; nil where a
+  /// path names no file.
+  public mutating func blobs(inTree root: ObjectID) throws(GitError) -> [ObjectID?] {
+    var out: [ObjectID?] = []
+    out.reserveCapacity(paths.count)
     // Several paths in one folder read its tree once.
     var held: [ObjectID: OwnedOdbObject] = [:]
     for (k, path) in paths.enumerated() {
@@ -180,7 +197,7 @@ public struct PathLookup {
         level += 1
       }
       last[k] = (trees, blob)
-      if let blob { out[path.path] = blob }
+      out.append(blob)
     }
     return out
   }

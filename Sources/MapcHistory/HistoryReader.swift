@@ -107,8 +107,8 @@ public struct HistoryReader {
   private func collect(_ walked: HistoryWalk, keepFrontmatter: Bool, parallel: Bool) throws(GitError) -> History {
     var steps: [HistoryStep] = []
     steps.reserveCapacity(walked.revisions.count)
-    try forEachStep(of: walked, keepFrontmatter: keepFrontmatter, parallel: parallel) { steps.append($0) }
-    return History(steps: steps, commitsScanned: walked.commitsScanned, head: walked.head, blobsParsed: walked.distinctBlobs)
+    let parsed = try forEachStep(of: walked, keepFrontmatter: keepFrontmatter, parallel: parallel) { steps.append($0) }
+    return History(steps: steps, commitsScanned: walked.commitsScanned, head: walked.head, blobsParsed: parsed)
   }
 
   /// Walks `revision`'s first-parent history (HEAD when nil) and finds the commits that changed
@@ -126,26 +126,43 @@ public struct HistoryReader {
     }
     let rev = revision ?? "HEAD"
     let tip = try repository.resolveCommit(rev)
-    let chain = try repository.firstParentChain(from: tip)
-
     var pending: [HistoryWalk.Pending] = []
+    let commitsScanned: Int
     if let onlyPaths {
       // Following given files: look them up by path in each tree, as `git log -- FILE` does,
       // skipping subtrees whose ids did not change, and read a commit's author and message only
       // when it changed one of the files.
-      var lookup = PathLookup(repository: repository, paths: onlyPaths.sorted())
-      var before: [String: ObjectID] = [:]
+      let paths = onlyPaths.sorted()
+      let followed: (chain: [ChainCommit], blobs: [[ObjectID?]])
+      if parallel, ProcessInfo.processInfo.activeProcessorCount >= 2 {
+        followed = try Self.followPipelined(tip, paths, in: repository)
+      } else {
+        let chain = try repository.firstParentChain(from: tip)
+        var lookup = PathLookup(repository: repository, paths: paths)
+        var blobs: [[ObjectID?]] = []
+        blobs.reserveCapacity(chain.count)
+        for commit in chain { blobs.append(try lookup.blobs(inTree: commit.treeID)) }
+        followed = (chain, blobs)
+      }
+      let (chain, blobs) = followed
+      var before = [ObjectID?](repeating: nil, count: paths.count)
       for (i, commit) in chain.enumerated() {
-        let now = try lookup.blobIDs(inTree: commit.treeID)
-        let changes = now == before ? [] : Self.changes(from: before, to: now)
-        before = now
+        let now = blobs[i]
+        defer { before = now }
+        if now == before && i != chain.count - 1 { continue }
+        let changes = Self.changes(from: Self.byPath(paths, before), to: Self.byPath(paths, now))
         if changes.isEmpty && i != chain.count - 1 { continue }
         pending.append(Self.pending(commit.id, try repository.commit(commit.id), changes))
       }
-    } else if parallel, let walked = try Self.walkInParallel(chain, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
-      pending = walked
+      commitsScanned = chain.count
     } else {
-      pending = try Self.walk(chain, chain.indices, in: repository, isPlan: isPlan)
+      let chain = try repository.firstParentChain(from: tip)
+      if parallel, let walked = try Self.walkInParallel(chain, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
+        pending = walked
+      } else {
+        pending = try Self.walk(chain, chain.indices, in: repository, isPlan: isPlan)
+      }
+      commitsScanned = chain.count
     }
     // The tip's entry holds the head revision even when it changed no plan.
     var head: Revision?
@@ -159,7 +176,74 @@ public struct HistoryReader {
     if includeWorkingTree, rev == "HEAD" || rev == "@", repository.workdir != nil, let head {
       workingTree = try workingTreeStep(tip: tip, head: head, time: workingTreeTime, isPlan: isPlan)
     }
-    return HistoryWalk(pending: pending, workingTree: workingTree, commitsScanned: chain.count, head: head)
+    return HistoryWalk(pending: pending, workingTree: workingTree, commitsScanned: commitsScanned, head: head)
+  }
+
+  static func byPath(_ paths: [String], _ blobs: [ObjectID?]) -> [String: ObjectID] {
+    var out: [String: ObjectID] = [:]
+    for (path, blob) in zip(paths, blobs) { if let blob { out[path] = blob } }
+    return out
+  }
+
+  /// Follows `paths` through the first-parent history ending at `tip` on two threads: this one
+  /// reads the commits (newest first), while a second, with its own repository, looks the paths
+  /// up in each commit's tree as soon as the commit is read; once every commit is read, this
+  /// thread takes the lookups left from the oldest end. The chain comes back oldest first, with
+  /// the blobs of the paths at each commit.
+  static func followPipelined(_ tip: ObjectID, _ paths: [String], in repository: Repository) throws(GitError)
+    -> (chain: [ChainCommit], blobs: [[ObjectID?]])
+  {
+    let queue = ChainQueue()
+    let helper = Slots<Result<[(index: Int, blobs: [ObjectID?])], GitError>>(count: 1)
+    let done = DispatchGroup()
+    let gitDirectory = repository.gitDirectory
+    done.enter()
+    DispatchQueue.global().async {
+      defer { done.leave() }
+      do throws(GitError) {
+        let repo = try Repository.discover(from: gitDirectory)
+        var lookup = PathLookup(repository: repo, paths: paths)
+        var found: [(index: Int, blobs: [ObjectID?])] = []
+        while let batch = queue.takeNewest() {
+          for (i, commit) in batch { found.append((i, try lookup.blobs(inTree: commit.treeID))) }
+        }
+        helper.store(.success(found), at: 0)
+      } catch {
+        queue.cancel()
+        helper.store(.failure(error), at: 0)
+      }
+    }
+    var newestFirst: [ChainCommit] = []
+    var batch: [ChainCommit] = []
+    var found: [(index: Int, blobs: [ObjectID?])] = []
+    do throws(GitError) {
+      try repository.walkFirstParents(from: tip) { commit in
+        newestFirst.append(commit)
+        batch.append(commit)
+        // Handed over in small batches: a lock per commit would cost more than it gains.
+        if batch.count == 64 {
+          queue.push(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
+      }
+      queue.push(batch)
+      queue.finish()
+      var lookup = PathLookup(repository: repository, paths: paths)
+      while let batch = queue.takeOldest() {
+        for (i, commit) in batch { found.append((i, try lookup.blobs(inTree: commit.treeID))) }
+      }
+    } catch {
+      queue.cancel()
+      done.wait()
+      throw error
+    }
+    done.wait()
+    guard let result = helper.values().first else { throw GitError(.other, "following files: the lookups did not finish") }
+    var blobs = [[ObjectID?]?](repeating: nil, count: newestFirst.count)
+    for (i, b) in try result.get() + found where i < blobs.count { blobs[i] = b }
+    let complete = blobs.compactMap { $0 }
+    guard complete.count == newestFirst.count else { throw GitError(.other, "following files: some lookups did not run") }
+    return (newestFirst.reversed(), complete.reversed())
   }
 
   static func pending(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) -> HistoryWalk.Pending {
@@ -233,10 +317,11 @@ public struct HistoryReader {
   /// Parses the walked steps' plan files and hands each step to `body`, in order, on this
   /// thread. Each distinct content (blob) is read and parsed once, in batches on all cores while
   /// `body` runs, and dropped after the last step that holds it, so memory stays bounded
-  /// however long the history is.
+  /// however long the history is. Returns how many blobs were parsed.
+  @discardableResult
   public func forEachStep(
     of walked: HistoryWalk, keepFrontmatter: Bool = false, parallel: Bool = true, _ body: (HistoryStep) -> Void
-  ) throws(GitError) {
+  ) throws(GitError) -> Int {
     let pending = walked.pending
     // The last step that holds each blob: it is dropped after that step.
     var lastUse: [ObjectID: Int] = [:]
@@ -262,11 +347,13 @@ public struct HistoryReader {
     }
 
     var parsed: [ObjectID: Parsed] = [:]
+    var parsedCount = 0
     var batch = nextBatch()
     var job = batch.map { parser.start($0.blobs) }
     while let current = batch, let running = job {
       let results = try running.wait()
       for (id, result) in zip(current.blobs, results) { parsed[id] = result }
+      parsedCount += results.count
       batch = nextBatch()
       job = batch.map { parser.start($0.blobs) }
       for s in current.steps {
@@ -283,6 +370,7 @@ public struct HistoryReader {
       }
     }
     if let step = walked.workingTree { body(step) }
+    return parsedCount
   }
 
   private func workingTreeStep(tip: ObjectID, head: Revision, time: WorkingTreeTime, isPlan: (String) -> Bool)
@@ -494,6 +582,68 @@ private final class BlobParser: @unchecked Sendable {
     }
     if let error = errors.values().first { throw error }
     return results.values()
+  }
+}
+
+/// Commits handed from the thread that reads them (newest first) to the thread that looks paths
+/// up in their trees, which takes them from the newest end; once all are read, the reading
+/// thread takes what is left from the oldest end. Indices count from the newest commit.
+private final class ChainQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var items: [ChainCommit] = []
+  private var finished = false
+  /// The next commit to take from the newest end, and the end of what is left for the oldest end.
+  private var front = 0
+  private var back = 0
+  private static let batch = 64
+
+  func push(_ commits: [ChainCommit]) {
+    condition.lock()
+    items.append(contentsOf: commits)
+    condition.signal()
+    condition.unlock()
+  }
+
+  /// No more commits will come.
+  func finish() {
+    condition.lock()
+    finished = true
+    back = items.count
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Stops both sides: the reader has failed, or the lookups have.
+  func cancel() {
+    condition.lock()
+    finished = true
+    items.removeAll()
+    front = 0
+    back = 0
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next commits from the newest end, waiting for some when none are read yet; nil when
+  /// none are left.
+  func takeNewest() -> [(Int, ChainCommit)]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while front >= items.count && !finished { condition.wait() }
+    let end = min(front + Self.batch, finished ? back : items.count)
+    guard front < end else { return nil }
+    defer { front = end }
+    return (front..<end).map { ($0, items[$0]) }
+  }
+
+  /// The next commits from the oldest end, once all are read; nil when none are left.
+  func takeOldest() -> [(Int, ChainCommit)]? {
+    condition.lock()
+    defer { condition.unlock() }
+    let start = max(front, back - Self.batch)
+    guard finished, start < back else { return nil }
+    defer { back = start }
+    return (start..<back).reversed().map { ($0, items[$0]) }
   }
 }
 

@@ -119,6 +119,13 @@ import Testing
     #expect(history[1].subject == "Two")
     #expect(history[1].time == 1_767_520_800)
 
+    // Read from the commits' headers alone, the chain is the same, with trees and first parents.
+    let chain = try repo.firstParentChain(from: repo.resolveCommit("HEAD"))
+    #expect(chain.map(\.id) == history.map(\.id))
+    #expect(chain.map(\.treeID) == history.map(\.treeID))
+    #expect(chain.map(\.firstParent) == history.map(\.parentIDs.first))
+    #expect(try repo.firstParentCommitIDs(from: repo.resolveCommit("HEAD")) == chain.map(\.id))
+
     // The merge's change, compared with its first parent, is the whole branch's change.
     let changes = try repo.changes(from: history[1].id, to: history[2].id) { $0.hasSuffix(".map.md") }
     #expect(changes.map(\.path) == ["plans/a.map.md"])
