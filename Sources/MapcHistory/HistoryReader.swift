@@ -446,17 +446,9 @@ public struct HistoryReader {
     }
     let kept = keepFrontmatter ? json : nil
     guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: kept) }
-    var plan = Plan(json)
-    if !keepFrontmatter {
-      // A long history holds tens of thousands of plan versions; what the slip analysis does
-      // not read (success criteria, progress logs) would only fill memory.
-      plan.milestones = plan.milestones.map { m in
-        var m = m
-        m.successCriteria = []
-        m.progress = []
-        return m
-      }
-    }
+    // A long history holds tens of thousands of plan versions; what the slip analysis does
+    // not read (success criteria, progress logs) would only fill memory.
+    let plan = Plan(json, milestoneDetails: keepFrontmatter)
     return Parsed(plan: plan, frontmatter: kept)
   }
 
