@@ -101,7 +101,10 @@ extension Repository {
       while i < n {
         var mode: UInt32 = 0
         while i < n, raw[i] != 0x20 {
-          mode = mode &* 8 &+ UInt32(raw[i] &- 0x30)
+          let digit = raw[i] &- 0x30
+          // Not an octal mode: a malformed tree, in which nothing is found.
+          guard digit < 8 else { return nil }
+          mode = mode &* 8 &+ UInt32(digit)
           i += 1
         }
         i += 1
