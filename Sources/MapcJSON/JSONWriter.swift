@@ -10,11 +10,25 @@ public struct JSONWriter: Sendable {
 
   public func string(_ value: JSONValue) -> String {
     var out = ""
-    write(value, level: 0, into: &out)
+    var lines = LineStarts(indent: indent)
+    write(value, level: 0, into: &out, lines: &lines)
     return out
   }
 
-  private func write(_ value: JSONValue, level: Int, into out: inout String) {
+  /// A newline and the indentation of each level, built once: a long report has hundreds of
+  /// thousands of lines.
+  private struct LineStarts {
+    let indent: String?
+    var starts: [String] = []
+
+    mutating func start(_ level: Int) -> String {
+      guard let indent else { return "" }
+      while starts.count <= level { starts.append(starts.last.map { $0 + indent } ?? "\n") }
+      return starts[level]
+    }
+  }
+
+  private func write(_ value: JSONValue, level: Int, into out: inout String, lines: inout LineStarts) {
     switch value {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -28,10 +42,10 @@ public struct JSONWriter: Sendable {
       out += "["
       for (k, item) in a.enumerated() {
         if k > 0 { out += "," }
-        newline(level + 1, into: &out)
-        write(item, level: level + 1, into: &out)
+        out += lines.start(level + 1)
+        write(item, level: level + 1, into: &out, lines: &lines)
       }
-      newline(level, into: &out)
+      out += lines.start(level)
       out += "]"
     case .object(let o):
       if o.isEmpty {
@@ -41,20 +55,14 @@ public struct JSONWriter: Sendable {
       out += "{"
       for (k, member) in o.enumerated() {
         if k > 0 { out += "," }
-        newline(level + 1, into: &out)
+        out += lines.start(level + 1)
         Self.quote(member.key, into: &out)
         out += indent == nil ? ":" : ": "
-        write(member.value, level: level + 1, into: &out)
+        write(member.value, level: level + 1, into: &out, lines: &lines)
       }
-      newline(level, into: &out)
+      out += lines.start(level)
       out += "}"
     }
-  }
-
-  private func newline(_ level: Int, into out: inout String) {
-    guard let indent else { return }
-    out += "\n"
-    for _ in 0..<level { out += indent }
   }
 
   /// Integers without a fraction, other numbers in Swift's shortest round-trip form.
