@@ -50,7 +50,9 @@ extension Repository {
   /// The object's bytes; valid while `object` lives.
   static func content(_ object: OwnedOdbObject) -> UnsafeRawBufferPointer {
     let size = git_odb_object_size(object.pointer)
-    guard size > 0, let data = git_odb_object_data(object.pointer) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    guard size > 0, let data = git_odb_object_data(object.pointer) else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
     return UnsafeRawBufferPointer(start: data, count: size)
   }
 

@@ -57,7 +57,9 @@ struct TreeDiff {
   }
 
   /// git's tree order: names compared bytewise, a tree's name as if it ended with `/`.
-  private static func order(_ a: Entry, in x: UnsafeRawBufferPointer, _ b: Entry, in y: UnsafeRawBufferPointer) -> Int32 {
+  private static func order(
+    _ a: Entry, in x: UnsafeRawBufferPointer, _ b: Entry, in y: UnsafeRawBufferPointer
+  ) -> Int32 {
     let common = min(a.nameLength, b.nameLength)
     if common > 0, let xa = x.baseAddress, let yb = y.baseAddress {
       let c = memcmp(xa + a.nameStart, yb + b.nameStart, common)
@@ -69,7 +71,8 @@ struct TreeDiff {
   }
 
   private static func path(_ prefix: String, _ entry: Entry, in raw: UnsafeRawBufferPointer) -> String {
-    let name = String(decoding: UnsafeRawBufferPointer(rebasing: raw[entry.nameStart..<(entry.nameStart + entry.nameLength)]), as: UTF8.self)
+    let bytes = UnsafeRawBufferPointer(rebasing: raw[entry.nameStart..<(entry.nameStart + entry.nameLength)])
+    let name = String(decoding: bytes, as: UTF8.self)
     return prefix.isEmpty ? name : prefix + "/" + name
   }
 
@@ -78,9 +81,10 @@ struct TreeDiff {
     raw.baseAddress.map { ObjectID(raw: $0 + entry.idStart) } ?? ObjectID(bytes: [])
   }
 
-  mutating func compare(_ old: (id: ObjectID, tree: OwnedOdbObject)?, _ new: (id: ObjectID, tree: OwnedOdbObject)?, prefix: String)
-    throws(GitError)
-  {
+  /// A tree by id, with its raw object.
+  typealias Tree = (id: ObjectID, tree: OwnedOdbObject)
+
+  mutating func compare(_ old: Tree?, _ new: Tree?, prefix: String) throws(GitError) {
     let empty = UnsafeRawBufferPointer(start: nil, count: 0)
     let x = old.map { Repository.content($0.tree) } ?? empty
     let y = new.map { Repository.content($0.tree) } ?? empty
@@ -152,7 +156,9 @@ struct TreeDiff {
       try descend(old: Self.id(a, in: x), new: nil, prefix: Self.path(prefix, a, in: x))
     } else if a.isFile {
       let p = Self.path(prefix, a, in: x)
-      if pathFilter(p) { changes.append(FileChange(path: p, status: .deleted, newBlob: nil, oldBlob: Self.id(a, in: x))) }
+      if pathFilter(p) {
+        changes.append(FileChange(path: p, status: .deleted, newBlob: nil, oldBlob: Self.id(a, in: x)))
+      }
     }
   }
 
@@ -161,7 +167,9 @@ struct TreeDiff {
       try descend(old: nil, new: Self.id(b, in: y), prefix: Self.path(prefix, b, in: y))
     } else if b.isFile {
       let p = Self.path(prefix, b, in: y)
-      if pathFilter(p) { changes.append(FileChange(path: p, status: .added, newBlob: Self.id(b, in: y), oldBlob: nil)) }
+      if pathFilter(p) {
+        changes.append(FileChange(path: p, status: .added, newBlob: Self.id(b, in: y), oldBlob: nil))
+      }
     }
   }
 }
