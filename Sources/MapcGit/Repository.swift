@@ -4,8 +4,8 @@ import Foundation
 /// A git repository opened with libgit2. Use it on one thread; it frees itself when released.
 public final class Repository {
   let pointer: OpaquePointer
-  /// The trees of the new side of the last tree comparison, by id: walking history oldest
-  /// first, the next comparison's old side is this one's new side, so each tree is read once.
+  /// The trees of the last tree comparison (both sides), by id: walking history either way, one
+  /// side of the next comparison is a side of this one, so each tree is read once.
   var recentTrees: [ObjectID: OwnedOdbObject] = [:]
   /// The object database, opened on first use by the raw object reads.
   var openedOdb: OwnedOdb?

@@ -10,8 +10,9 @@ struct TreeDiff {
   let repository: Repository
   let pathFilter: (String) -> Bool
   var changes: [FileChange] = []
-  /// The new side's trees, kept for the next comparison.
-  var newTrees: [ObjectID: OwnedOdbObject] = [:]
+  /// The trees read on both sides, kept for the next comparison: walking history either way,
+  /// one side of the next comparison is a side of this one.
+  var trees: [ObjectID: OwnedOdbObject] = [:]
 
   init(repository: Repository, pathFilter: @escaping (String) -> Bool) {
     self.repository = repository
@@ -142,7 +143,8 @@ struct TreeDiff {
   private mutating func descend(old: ObjectID?, new: ObjectID?, prefix: String) throws(GitError) {
     let oldTree = try old.map { (id) throws(GitError) in (id, try tree(id)) }
     let newTree = try new.map { (id) throws(GitError) in (id, try tree(id)) }
-    if let newTree { newTrees[newTree.0] = newTree.1 }
+    if let oldTree { trees[oldTree.0] = oldTree.1 }
+    if let newTree { trees[newTree.0] = newTree.1 }
     try compare(oldTree, newTree, prefix: prefix)
   }
 
