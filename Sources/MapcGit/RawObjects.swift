@@ -7,11 +7,14 @@ import Foundation
 
 /// A commit of a first-parent history, as the history walk needs it: no message, no author.
 public struct ChainCommit: Sendable, Hashable {
+  /// The commit.
   public var id: ObjectID
+  /// Its root tree.
   public var treeID: ObjectID
   /// The first parent; nil for a root commit.
   public var firstParent: ObjectID?
 
+  /// A commit of the chain, as read from its header.
   public init(id: ObjectID, treeID: ObjectID, firstParent: ObjectID?) {
     self.id = id
     self.treeID = treeID

@@ -28,6 +28,7 @@ import MapcModel
 /// again counts as one move from the last known date). `since` filters the moves listed and
 /// counted as pushes and pulls, not the baselines.
 public enum SlipAnalysis {
+  /// The report over `steps` (oldest first), for every plan or only the plans with these ids.
   public static func analyze(_ steps: [HistoryStep], options: SlipOptions, only planIDs: Set<String>? = nil) -> SlipReport {
     var analyzer = SlipAnalyzer(revisions: steps.map(\.revision), options: options)
     for step in steps { analyzer.apply(step) }
