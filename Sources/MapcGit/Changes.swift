@@ -45,11 +45,12 @@ extension Repository {
     if old == new { return [] }
     return try withoutActuallyEscaping(pathFilter) { (filter) throws(GitError) in
       var diff = TreeDiff(repository: self, pathFilter: filter)
-      let newTree = try diff.tree(new)
-      let oldTree = try old.map { (id) throws(GitError) in try diff.tree(id) }
-      diff.newTrees[new] = newTree
+      let newTree = (new, try diff.tree(new))
+      let oldTree = try old.map { (id) throws(GitError) in (id, try diff.tree(id)) }
+      diff.trees[new] = newTree.1
+      if let oldTree { diff.trees[oldTree.0] = oldTree.1 }
       try diff.compare(oldTree, newTree, prefix: "")
-      recentTrees = diff.newTrees
+      recentTrees = diff.trees
       return diff.changes
     }
   }

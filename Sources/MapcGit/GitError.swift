@@ -61,8 +61,16 @@ public struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// libgit2 is initialised once per process (the call is reference-counted and thread-safe);
 /// every entry point that touches libgit2 reads this first.
+///
+/// Two settings differ from libgit2's defaults, both as git itself reads objects: no SHA-1
+/// check of every object read (with it, hashing every tree and blob was most of the time of a
+/// long history walk), and no object cache: mapc reads each commit, tree and blob of a walk once
+/// (and keeps the trees the next comparison needs itself), so the cache only held memory.
 enum Libgit2 {
-  static let initialized: Bool = git_libgit2_init() >= 0
+  static let initialized: Bool = {
+    guard git_libgit2_init() >= 0 else { return false }
+    return mapc_git_set_strict_hash_verification(0) >= 0 && mapc_git_enable_caching(0) >= 0
+  }()
 
   static func ensure() throws(GitError) {
     if !initialized { throw GitError.last(-1, "initialising libgit2") }

@@ -65,11 +65,34 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The libgit2 value, for calls inside this module only.
   var oid: git_oid {
     var oid = git_oid()
-    let bytes = self.bytes
     withUnsafeMutableBytes(of: &oid.id) { raw in
-      for i in 0..<20 { raw[i] = bytes[i] }
+      raw.storeBytes(of: a, toByteOffset: 0, as: UInt64.self)
+      raw.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+      raw.storeBytes(of: c, toByteOffset: 16, as: UInt32.self)
     }
     return oid
+  }
+
+  /// The id whose 20 bytes start at `raw` (inside a raw tree object).
+  init(raw: UnsafeRawPointer) {
+    a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+    b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+  }
+
+  /// The id from 40 hex digits (either case) in raw bytes; nil for anything else.
+  init?(hex digits: UnsafeRawBufferPointer) {
+    guard digits.count == 40 else { return nil }
+    var oid = git_oid()
+    let valid = withUnsafeMutableBytes(of: &oid.id) { (raw) -> Bool in
+      for i in 0..<20 {
+        guard let hi = Self.nibble(digits[2 * i]), let lo = Self.nibble(digits[2 * i + 1]) else { return false }
+        raw[i] = hi << 4 | lo
+      }
+      return true
+    }
+    guard valid else { return nil }
+    self.init(oid)
   }
 
   /// True for the all-zero id libgit2 uses for "no object".

@@ -4,9 +4,11 @@ import Foundation
 /// A git repository opened with libgit2. Use it on one thread; it frees itself when released.
 public final class Repository {
   let pointer: OpaquePointer
-  /// The trees of the new side of the last tree comparison, by id: walking history oldest
-  /// first, the next comparison's old side is this one's new side, so each tree is read once.
-  var recentTrees: [ObjectID: OwnedTree] = [:]
+  /// The trees of the last tree comparison (both sides), by id: walking history either way, one
+  /// side of the next comparison is a side of this one, so each tree is read once.
+  var recentTrees: [ObjectID: OwnedOdbObject] = [:]
+  /// The object database, opened on first use by the raw object reads.
+  var openedOdb: OwnedOdb?
 
   private init(pointer: OpaquePointer) { self.pointer = pointer }
 
@@ -187,71 +189,5 @@ public final class Repository {
       ids.append(ObjectID(next))
     }
     return ids
-  }
-}
-
-extension Repository {
-  /// The blob ids of the files at `paths` in a tree (absent paths, and paths that name a
-  /// folder, are left out). Looks each path up by name in the raw tree objects, without
-  /// building libgit2's parsed trees: what makes following one file through a long history cheap.
-  public func blobIDs(at paths: [String], inTree treeID: ObjectID) throws(GitError) -> [String: ObjectID] {
-    let odb = OwnedOdb(try gitCreate("opening the object database") { git_repository_odb(&$0, pointer) })
-    var out: [String: ObjectID] = [:]
-    var trees: [ObjectID: [UInt8]] = [:]
-    for path in paths {
-      var current = treeID
-      var components = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }[...]
-      while let name = components.popFirst() {
-        let raw: [UInt8]
-        if let cached = trees[current] {
-          raw = cached
-        } else {
-          raw = try Self.readRaw(current, type: GIT_OBJECT_TREE, from: odb)
-          trees[current] = raw
-        }
-        guard let (mode, id) = Self.entry(named: name, inTree: raw) else { break }
-        if components.isEmpty {
-          if mode.hasPrefix("100") { out[path] = id }
-        } else {
-          guard mode == "40000" else { break }
-          current = id
-        }
-      }
-    }
-    return out
-  }
-
-  private static func readRaw(_ id: ObjectID, type: git_object_t, from odb: OwnedOdb) throws(GitError) -> [UInt8] {
-    var oid = id.oid
-    let object = OwnedOdbObject(try gitCreate("reading object \(id)") { git_odb_read(&$0, odb.pointer, &oid) })
-    guard git_odb_object_type(object.pointer) == type else {
-      throw GitError(.corrupt, "object \(id) is not a tree")
-    }
-    let size = git_odb_object_size(object.pointer)
-    guard let data = git_odb_object_data(object.pointer) else { return [] }
-    return Array(UnsafeRawBufferPointer(start: data, count: size))
-  }
-
-  /// Finds an entry in a raw tree object: a sequence of `<mode> <name>\0<20-byte id>`.
-  static func entry(named name: [UInt8], inTree raw: [UInt8]) -> (mode: String, id: ObjectID)? {
-    var i = 0
-    let n = raw.count
-    while i < n {
-      let modeStart = i
-      while i < n, raw[i] != 0x20 { i += 1 }
-      let modeEnd = i
-      i += 1
-      let nameStart = i
-      while i < n, raw[i] != 0 { i += 1 }
-      let nameEnd = i
-      i += 1
-      guard i + 20 <= n else { return nil }
-      if nameEnd - nameStart == name.count, raw[nameStart..<nameEnd].elementsEqual(name) {
-        let mode = String(decoding: raw[modeStart..<modeEnd], as: UTF8.self)
-        return (mode, ObjectID(bytes: Array(raw[i..<(i + 20)])))
-      }
-      i += 20
-    }
-    return nil
   }
 }

@@ -17,6 +17,43 @@ public struct History: Sendable {
   public var blobsParsed: Int
 }
 
+/// A plan history walked but not parsed yet: which commits changed which plan files, and to
+/// which contents (blob ids). ``HistoryReader/forEachStep(of:keepFrontmatter:parallel:_:)``
+/// then parses each distinct content once and hands the steps over one at a time, so that a
+/// long history never holds every version of every plan at once.
+public struct HistoryWalk: Sendable {
+  /// The revision of each step, in order (the working-tree step last, when there is one).
+  public var revisions: [Revision]
+  /// How many commits the first-parent walk visited (with and without plan changes).
+  public var commitsScanned: Int
+  /// The analysed commit (nil only when there is none).
+  public var head: Revision?
+  /// How many distinct plan contents (blobs) the steps hold.
+  public var distinctBlobs: Int
+
+  struct Pending: Sendable {
+    var commit: ObjectID
+    var revision: Revision
+    var changed: [(path: String, blob: ObjectID)]
+    var removed: [String]
+  }
+
+  var pending: [Pending]
+  /// The uncommitted changes, already parsed (a few files at most).
+  var workingTree: HistoryStep?
+
+  init(pending: [Pending], workingTree: HistoryStep?, commitsScanned: Int, head: Revision?) {
+    self.pending = pending
+    self.workingTree = workingTree
+    self.commitsScanned = commitsScanned
+    self.head = head
+    revisions = pending.map(\.revision) + (workingTree.map { [$0.revision] } ?? [])
+    var seen = Set<ObjectID>()
+    for step in pending { for change in step.changed { seen.insert(change.blob) } }
+    distinctBlobs = seen.count
+  }
+}
+
 /// Where the time of the working-tree step comes from.
 public enum WorkingTreeTime: Sendable, Hashable {
   /// The newest modification time among the changed files that still exist; the analysed
@@ -54,11 +91,33 @@ public struct HistoryReader {
   /// the working-tree step.
   /// Snapshots carry their frontmatter JSON only with `keepFrontmatter`: the slip analysis
   /// needs the typed plan alone, and on a long history the JSON doubles the memory.
+  /// This holds every step in memory; ``walk(at:includeWorkingTree:workingTreeTime:onlyPaths:parallel:isPlan:)``
+  /// with ``forEachStep(of:keepFrontmatter:parallel:_:)`` streams them.
   public func read(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
     keepFrontmatter: Bool = false, onlyPaths: Set<String>? = nil, parallel: Bool = true,
     isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
+    let walked = try walk(
+      at: revision, includeWorkingTree: includeWorkingTree, workingTreeTime: workingTreeTime, onlyPaths: onlyPaths,
+      parallel: parallel, isPlan: isPlan)
+    return try collect(walked, keepFrontmatter: keepFrontmatter, parallel: parallel)
+  }
+
+  private func collect(_ walked: HistoryWalk, keepFrontmatter: Bool, parallel: Bool) throws(GitError) -> History {
+    var steps: [HistoryStep] = []
+    steps.reserveCapacity(walked.revisions.count)
+    let parsed = try forEachStep(of: walked, keepFrontmatter: keepFrontmatter, parallel: parallel) { steps.append($0) }
+    return History(steps: steps, commitsScanned: walked.commitsScanned, head: walked.head, blobsParsed: parsed)
+  }
+
+  /// Walks `revision`'s first-parent history (HEAD when nil) and finds the commits that changed
+  /// plan files, without parsing any plan: see ``read(at:includeWorkingTree:workingTreeTime:keepFrontmatter:onlyPaths:parallel:isPlan:)``.
+  /// With `onlyPaths`, only those files are followed, looked up by path in each commit's tree.
+  public func walk(
+    at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
+    onlyPaths: Set<String>? = nil, parallel: Bool = true, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+  ) throws(GitError) -> HistoryWalk {
     if try repository.isShallow {
       throw GitError(
         .shallow,
@@ -67,99 +126,251 @@ public struct HistoryReader {
     }
     let rev = revision ?? "HEAD"
     let tip = try repository.resolveCommit(rev)
-    let ids = try repository.firstParentCommitIDs(from: tip)
-
-    // Pass 1: walk the first-parent chain, diffing each commit's tree with its parent's.
-    struct Pending {
-      var revision: Revision
-      var changed: [(path: String, blob: ObjectID)]
-      var removed: [String]
-    }
-    var pending: [Pending] = []
-    var previous: CommitInfo?
-    var previousBlobs: [String: ObjectID]?
-    var headRevision: Revision?
-    func record(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) {
-      guard !changes.isEmpty || id == tip else { return }
-      let revision = Self.revision(info)
-      if id == tip { headRevision = revision }
-      guard !changes.isEmpty else { return }
-      var step = Pending(revision: revision, changed: [], removed: [])
-      for change in changes {
-        switch change.status {
-        case .deleted: step.removed.append(change.path)
-        case .added, .modified:
-          guard let blob = change.newBlob else { continue }
-          step.changed.append((change.path, blob))
-        }
+    var pending: [HistoryWalk.Pending] = []
+    let commitsScanned: Int
+    if let onlyPaths {
+      // Following given files: look them up by path in each tree, as `git log -- FILE` does,
+      // skipping subtrees whose ids did not change, and read a commit's author and message only
+      // when it changed one of the files.
+      let paths = onlyPaths.sorted()
+      let followed: (chain: [ChainCommit], blobs: [[ObjectID?]])
+      if parallel, ProcessInfo.processInfo.activeProcessorCount >= 2 {
+        followed = try Self.followPipelined(tip, paths, in: repository)
+      } else {
+        let chain = try repository.firstParentChain(from: tip)
+        var lookup = PathLookup(repository: repository, paths: paths)
+        var blobs: [[ObjectID?]] = []
+        blobs.reserveCapacity(chain.count)
+        for commit in chain { blobs.append(try lookup.blobs(inTree: commit.treeID)) }
+        followed = (chain, blobs)
       }
-      pending.append(step)
-    }
-    if onlyPaths == nil, parallel, let walked = try Self.walkInParallel(ids, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
-      for (i, entry) in walked.enumerated() { record(ids[i], entry.info, entry.changes) }
+      let (chain, blobs) = followed
+      var before = [ObjectID?](repeating: nil, count: paths.count)
+      for (i, commit) in chain.enumerated() {
+        let now = blobs[i]
+        defer { before = now }
+        if now == before && i != chain.count - 1 { continue }
+        let changes = Self.changes(from: Self.byPath(paths, before), to: Self.byPath(paths, now))
+        if changes.isEmpty && i != chain.count - 1 { continue }
+        pending.append(Self.pending(commit.id, try repository.commit(commit.id), changes))
+      }
+      commitsScanned = chain.count
     } else {
-      for id in ids {
-        let info = try repository.commit(id)
-        let parentTree: ObjectID?
-        if let first = info.parentIDs.first {
-          if let previous, previous.id == first {
-            parentTree = previous.treeID
-          } else {
-            parentTree = try repository.commit(first).treeID
-          }
-        } else {
-          parentTree = nil
-        }
-        let changes: [FileChange]
-        if let onlyPaths {
-          // Following given files: look them up by path in each tree, as `git log -- FILE` does.
-          let now = try repository.blobIDs(at: Array(onlyPaths), inTree: info.treeID)
-          var before: [String: ObjectID] = [:]
-          if let previousBlobs, previous?.id == info.parentIDs.first {
-            before = previousBlobs
-          } else if let parentTree {
-            before = try repository.blobIDs(at: Array(onlyPaths), inTree: parentTree)
-          }
-          previousBlobs = now
-          changes = Self.changes(from: before, to: now)
-        } else {
-          changes = try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
-        }
-        record(id, info, changes)
-        previous = info
+      let chain = try repository.firstParentChain(from: tip)
+      if parallel, let walked = try Self.walkInParallel(chain, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
+        pending = walked
+      } else {
+        pending = try Self.walk(chain, chain.indices, in: repository, isPlan: isPlan)
       }
+      commitsScanned = chain.count
     }
-
-    // Pass 2: read and parse each distinct blob once, on all cores; each worker opens its own
-    // repository (libgit2 objects stay on the thread that made them).
-    var order: [ObjectID] = []
-    var seen = Set<ObjectID>()
-    for step in pending {
-      for change in step.changed where seen.insert(change.blob).inserted { order.append(change.blob) }
-    }
-    let results = try Self.readAndParse(
-      order, gitDirectory: repository.gitDirectory, repository: repository, keepFrontmatter: keepFrontmatter)
-    var parsed: [ObjectID: Parsed] = [:]
-    parsed.reserveCapacity(order.count)
-    for (id, result) in zip(order, results) { parsed[id] = result }
-
-    var steps = pending.map { step in
-      HistoryStep(
-        revision: step.revision,
-        changed: step.changed.map { change in
-          let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
-          return PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter)
-        },
-        removed: step.removed)
+    // The tip's entry holds the head revision even when it changed no plan.
+    var head: Revision?
+    if let last = pending.last, last.commit == tip {
+      head = last.revision
+      if last.changed.isEmpty && last.removed.isEmpty { pending.removeLast() }
     }
 
     // The working tree, when analysing HEAD.
-    if includeWorkingTree, rev == "HEAD" || rev == "@", repository.workdir != nil, let head = headRevision {
-      if let step = try workingTreeStep(tip: tip, head: head, time: workingTreeTime, isPlan: isPlan) {
-        steps.append(step)
+    var workingTree: HistoryStep?
+    if includeWorkingTree, rev == "HEAD" || rev == "@", repository.workdir != nil, let head {
+      workingTree = try workingTreeStep(tip: tip, head: head, time: workingTreeTime, isPlan: isPlan)
+    }
+    return HistoryWalk(pending: pending, workingTree: workingTree, commitsScanned: commitsScanned, head: head)
+  }
+
+  static func byPath(_ paths: [String], _ blobs: [ObjectID?]) -> [String: ObjectID] {
+    var out: [String: ObjectID] = [:]
+    for (path, blob) in zip(paths, blobs) { if let blob { out[path] = blob } }
+    return out
+  }
+
+  /// Follows `paths` through the first-parent history ending at `tip` on two threads: this one
+  /// reads the commits (newest first), while a second, with its own repository, looks the paths
+  /// up in each commit's tree as soon as the commit is read; once every commit is read, this
+  /// thread takes the lookups left from the oldest end. The chain comes back oldest first, with
+  /// the blobs of the paths at each commit.
+  static func followPipelined(_ tip: ObjectID, _ paths: [String], in repository: Repository) throws(GitError)
+    -> (chain: [ChainCommit], blobs: [[ObjectID?]])
+  {
+    let queue = ChainQueue()
+    let helper = Slots<Result<[(index: Int, blobs: [ObjectID?])], GitError>>(count: 1)
+    let done = DispatchGroup()
+    let gitDirectory = repository.gitDirectory
+    done.enter()
+    DispatchQueue.global().async {
+      defer { done.leave() }
+      do throws(GitError) {
+        let repo = try Repository.discover(from: gitDirectory)
+        var lookup = PathLookup(repository: repo, paths: paths)
+        var found: [(index: Int, blobs: [ObjectID?])] = []
+        while let batch = queue.takeNewest() {
+          for (i, commit) in batch { found.append((i, try lookup.blobs(inTree: commit.treeID))) }
+        }
+        helper.store(.success(found), at: 0)
+      } catch {
+        queue.cancel()
+        helper.store(.failure(error), at: 0)
       }
     }
-    return History(steps: steps, commitsScanned: ids.count, head: headRevision, blobsParsed: order.count)
+    var newestFirst: [ChainCommit] = []
+    var batch: [ChainCommit] = []
+    var found: [(index: Int, blobs: [ObjectID?])] = []
+    do throws(GitError) {
+      try repository.walkFirstParents(from: tip) { commit in
+        newestFirst.append(commit)
+        batch.append(commit)
+        // Handed over in small batches: a lock per commit would cost more than it gains.
+        if batch.count == 64 {
+          queue.push(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
+      }
+      queue.push(batch)
+      queue.finish()
+      var lookup = PathLookup(repository: repository, paths: paths)
+      while let batch = queue.takeOldest() {
+        for (i, commit) in batch { found.append((i, try lookup.blobs(inTree: commit.treeID))) }
+      }
+    } catch {
+      queue.cancel()
+      done.wait()
+      throw error
+    }
+    done.wait()
+    guard let result = helper.values().first else { throw GitError(.other, "following files: the lookups did not finish") }
+    var blobs = [[ObjectID?]?](repeating: nil, count: newestFirst.count)
+    for (i, b) in try result.get() + found where i < blobs.count { blobs[i] = b }
+    let complete = blobs.compactMap { $0 }
+    guard complete.count == newestFirst.count else { throw GitError(.other, "following files: some lookups did not run") }
+    return (newestFirst.reversed(), complete.reversed())
+  }
+
+  static func pending(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) -> HistoryWalk.Pending {
+    var step = HistoryWalk.Pending(commit: id, revision: Self.revision(info), changed: [], removed: [])
+    for change in changes {
+      switch change.status {
+      case .deleted: step.removed.append(change.path)
+      case .added, .modified:
+        guard let blob = change.newBlob else { continue }
+        step.changed.append((change.path, blob))
+      }
+    }
+    return step
+  }
+
+  /// Diffs the commits of `chain` at `indices` with their first parents (the previous entry),
+  /// keeping those that changed a plan, and the last commit of the chain in any case.
+  static func walk(_ chain: [ChainCommit], _ indices: Range<Int>, in repository: Repository, isPlan: (String) -> Bool)
+    throws(GitError) -> [HistoryWalk.Pending]
+  {
+    // The same few paths come back in commit after commit; the filter may be slow (globs).
+    var verdicts: [String: Bool] = [:]
+    func filter(_ path: String) -> Bool {
+      if let known = verdicts[path] { return known }
+      let verdict = isPlan(path)
+      verdicts[path] = verdict
+      return verdict
+    }
+    var out: [HistoryWalk.Pending] = []
+    for i in indices {
+      let commit = chain[i]
+      let parentTree = i > 0 ? chain[i - 1].treeID : nil
+      let changes = try repository.changes(fromTree: parentTree, toTree: commit.treeID, pathFilter: filter)
+      if changes.isEmpty && i != chain.count - 1 { continue }
+      out.append(pending(commit.id, try repository.commit(commit.id), changes))
+    }
+    return out
+  }
+
+  /// The walk on all cores for a long history: each worker diffs a contiguous run of commits
+  /// with their first parents, with its own repository. Nil when the history is too short to gain.
+  static func walkInParallel(
+    _ chain: [ChainCommit], gitDirectory: String, isPlan: (String) -> Bool
+  ) throws(GitError) -> [HistoryWalk.Pending]? {
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 2_000)
+    guard workers >= 2 else { return nil }
+    let slots = Slots<[HistoryWalk.Pending]>(count: workers)
+    let errors = Slots<GitError>(count: workers)
+    withoutActuallyEscaping(isPlan) { filter in
+      let box = UncheckedFilter(filter)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        do throws(GitError) {
+          let repo = try Repository.discover(from: gitDirectory)
+          let range = (chain.count * worker / workers)..<(chain.count * (worker + 1) / workers)
+          slots.store(try walk(chain, range, in: repo, isPlan: box.filter), at: worker)
+        } catch {
+          errors.store(error, at: worker)
+        }
+      }
+    }
+    if let error = errors.values().first { throw error }
+    return slots.values().flatMap { $0 }
+  }
+
+  // MARK: Steps
+
+  /// How many distinct blobs one batch parses: enough to keep the workers busy, few enough that
+  /// only two batches of parsed plans (the one being analysed, the next being parsed) are alive.
+  static let batchSize = 1_024
+
+  /// Parses the walked steps' plan files and hands each step to `body`, in order, on this
+  /// thread. Each distinct content (blob) is read and parsed once, in batches on all cores while
+  /// `body` runs, and dropped after the last step that holds it, so memory stays bounded
+  /// however long the history is. Returns how many blobs were parsed.
+  @discardableResult
+  public func forEachStep(
+    of walked: HistoryWalk, keepFrontmatter: Bool = false, parallel: Bool = true, _ body: (HistoryStep) -> Void
+  ) throws(GitError) -> Int {
+    let pending = walked.pending
+    // The last step that holds each blob: it is dropped after that step.
+    var lastUse: [ObjectID: Int] = [:]
+    lastUse.reserveCapacity(walked.distinctBlobs)
+    for (s, step) in pending.enumerated() { for change in step.changed { lastUse[change.blob] = s } }
+
+    let workers = parallel ? min(ProcessInfo.processInfo.activeProcessorCount, walked.distinctBlobs / 64) : 1
+    let parser = try BlobParser(
+      workers: workers, repository: repository, gitDirectory: repository.gitDirectory, keepFrontmatter: keepFrontmatter)
+
+    var scheduled = Set<ObjectID>()
+    var next = 0
+    /// The next batch: the following steps whose blobs not parsed yet number `batchSize`.
+    func nextBatch() -> (steps: Range<Int>, blobs: [ObjectID])? {
+      guard next < pending.count else { return nil }
+      let start = next
+      var blobs: [ObjectID] = []
+      while next < pending.count && blobs.count < Self.batchSize {
+        for change in pending[next].changed where scheduled.insert(change.blob).inserted { blobs.append(change.blob) }
+        next += 1
+      }
+      return (start..<next, blobs)
+    }
+
+    var parsed: [ObjectID: Parsed] = [:]
+    var parsedCount = 0
+    var batch = nextBatch()
+    var job = batch.map { parser.start($0.blobs) }
+    while let current = batch, let running = job {
+      let results = try running.wait()
+      for (id, result) in zip(current.blobs, results) { parsed[id] = result }
+      parsedCount += results.count
+      batch = nextBatch()
+      job = batch.map { parser.start($0.blobs) }
+      for s in current.steps {
+        let step = pending[s]
+        body(
+          HistoryStep(
+            revision: step.revision,
+            changed: step.changed.map { change in
+              let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
+              return PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter)
+            },
+            removed: step.removed))
+        for change in step.changed where lastUse[change.blob] == s { parsed[change.blob] = nil }
+      }
+    }
+    if let step = walked.workingTree { body(step) }
+    return parsedCount
   }
 
   private func workingTreeStep(tip: ObjectID, head: Revision, time: WorkingTreeTime, isPlan: (String) -> Bool)
@@ -235,17 +446,9 @@ public struct HistoryReader {
     }
     let kept = keepFrontmatter ? json : nil
     guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: kept) }
-    var plan = Plan(json)
-    if !keepFrontmatter {
-      // A long history holds tens of thousands of plan versions; what the slip analysis does
-      // not read (success criteria, progress logs) would only fill memory.
-      plan.milestones = plan.milestones.map { m in
-        var m = m
-        m.successCriteria = []
-        m.progress = []
-        return m
-      }
-    }
+    // A long history holds tens of thousands of plan versions; what the slip analysis does
+    // not read (success criteria, progress logs) would only fill memory.
+    let plan = Plan(json, milestoneDetails: keepFrontmatter)
     return Parsed(plan: plan, frontmatter: kept)
   }
 
@@ -256,15 +459,25 @@ public struct HistoryReader {
     following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
     isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
+    let walked = try walk(following: paths, at: revision, includeWorkingTree: includeWorkingTree, isPlan: isPlan)
+    return try collect(walked, keepFrontmatter: false, parallel: true)
+  }
+
+  /// ``read(following:at:includeWorkingTree:isPlan:)`` without parsing the steps: see
+  /// ``forEachStep(of:keepFrontmatter:parallel:_:)``.
+  public func walk(
+    following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+  ) throws(GitError) -> HistoryWalk {
     var followed = paths
-    var history = try read(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
+    var walked = try walk(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
     for _ in 0..<16 {
       var seen = Set<String>()
       var earlier = Set<String>()
-      for step in history.steps {
-        for snapshot in step.changed where seen.insert(snapshot.path).inserted {
-          guard let hex = step.revision.commit, let id = ObjectID(hex: hex), let planID = snapshot.plan?.id else { continue }
-          let info = try repository.commit(id)
+      for step in walked.pending {
+        for change in step.changed where seen.insert(change.path).inserted {
+          guard let planID = Self.parse(try repository.blob(change.blob), keepFrontmatter: false).plan?.id else { continue }
+          let info = try repository.commit(step.commit)
           let parentTree = try info.parentIDs.first.map { (p) throws(GitError) in try repository.commit(p).treeID }
           for change in try repository.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: isPlan)
           where change.status == .deleted && !followed.contains(change.path) {
@@ -273,126 +486,166 @@ public struct HistoryReader {
           }
         }
       }
-      if earlier.isEmpty { return history }
+      if earlier.isEmpty { return walked }
       followed.formUnion(earlier)
-      history = try read(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
+      walked = try walk(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
     }
-    return history
+    return walked
+  }
+}
+
+/// Reads and parses blobs: on the calling thread with the reader's repository when one worker
+/// is asked for, else split among the workers, each with its own repository opened at
+/// `gitDirectory` and kept for every batch (a repository is used by one thread at a time:
+/// worker `w` of a batch is the only user of repository `w`, and batches do not overlap).
+private final class BlobParser: @unchecked Sendable {
+  private let repositories: [Repository]
+  private let keepFrontmatter: Bool
+
+  init(workers: Int, repository: Repository, gitDirectory: String, keepFrontmatter: Bool) throws(GitError) {
+    var repositories = [repository]
+    if workers >= 2 {
+      repositories = []
+      for _ in 0..<workers { repositories.append(try Repository.discover(from: gitDirectory)) }
+    }
+    self.repositories = repositories
+    self.keepFrontmatter = keepFrontmatter
   }
 
-  /// Pass 1 on all cores for a long history: each worker diffs a contiguous run of commits with
-  /// their first parents, with its own repository. Nil when the history is too short to gain.
-  static func walkInParallel(
-    _ ids: [ObjectID], gitDirectory: String, isPlan: (String) -> Bool
-  ) throws(GitError) -> [(info: CommitInfo, changes: [FileChange])]? {
-    let workers = min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 2_000)
-    guard workers >= 2 else { return nil }
-    let slots = WalkSlots(count: ids.count)
-    let errors = ErrorSlots(count: workers)
-    try withoutActuallyEscaping(isPlan) { (filter) throws(GitError) in
-      let box = UncheckedFilter(filter)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        do throws(GitError) {
-          let repo = try Repository.discover(from: gitDirectory)
-          let range = (ids.count * worker / workers)..<(ids.count * (worker + 1) / workers)
-          var previous: CommitInfo?
-          for i in range {
-            let info = try repo.commit(ids[i])
-            var parentTree: ObjectID?
-            if let first = info.parentIDs.first {
-              parentTree = previous?.id == first ? previous?.treeID : try repo.commit(first).treeID
-            }
-            slots.store((info, try repo.changes(fromTree: parentTree, toTree: info.treeID, pathFilter: box.filter)), at: i)
-            previous = info
-          }
-        } catch {
-          errors.store(error, at: worker)
-        }
+  /// A batch being parsed.
+  final class Job: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var outcome: Result<[HistoryReader.Parsed], GitError> = .success([])
+
+    init(_ work: @escaping @Sendable () throws(GitError) -> [HistoryReader.Parsed], inBackground: Bool) {
+      guard inBackground else {
+        run(work)
+        return
+      }
+      group.enter()
+      DispatchQueue.global().async {
+        self.run(work)
+        self.group.leave()
       }
     }
-    if let error = errors.first() { throw error }
-    return slots.values()
+
+    private func run(_ work: () throws(GitError) -> [HistoryReader.Parsed]) {
+      do throws(GitError) {
+        outcome = .success(try work())
+      } catch {
+        outcome = .failure(error)
+      }
+    }
+
+    /// The parsed blobs, in the order asked for, once the batch is done.
+    func wait() throws(GitError) -> [HistoryReader.Parsed] {
+      group.wait()
+      return try outcome.get()
+    }
   }
 
-  /// Reads and parses blobs: on this thread with `repository` when there are few, else split
-  /// among one worker per core, each with its own repository opened at `gitDirectory`.
-  static func readAndParse(
-    _ ids: [ObjectID], gitDirectory: String, repository: Repository, keepFrontmatter: Bool
-  ) throws(GitError) -> [Parsed] {
-    let workers = min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64)
+  /// Starts parsing `ids`: in the background on the workers while the caller goes on, or,
+  /// with one worker, right away on the calling thread.
+  func start(_ ids: [ObjectID]) -> Job {
+    Job({ () throws(GitError) in try self.parse(ids) }, inBackground: repositories.count >= 2)
+  }
+
+  private func parse(_ ids: [ObjectID]) throws(GitError) -> [HistoryReader.Parsed] {
+    let workers = repositories.count
     if workers < 2 {
-      var out: [Parsed] = []
+      var out: [HistoryReader.Parsed] = []
       out.reserveCapacity(ids.count)
-      for id in ids { out.append(parse(try repository.blob(id), keepFrontmatter: keepFrontmatter)) }
+      for id in ids { out.append(HistoryReader.parse(try repositories[0].blob(id), keepFrontmatter: keepFrontmatter)) }
       return out
     }
-    let results = ResultBuffer(count: ids.count)
-    let errors = ErrorSlots(count: workers)
+    let results = Slots<HistoryReader.Parsed>(count: ids.count)
+    let errors = Slots<GitError>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       do throws(GitError) {
-        let repo = try Repository.discover(from: gitDirectory)
+        let repository = repositories[worker]
         var i = worker
         while i < ids.count {
-          results.store(parse(try repo.blob(ids[i]), keepFrontmatter: keepFrontmatter), at: i)
+          results.store(HistoryReader.parse(try repository.blob(ids[i]), keepFrontmatter: keepFrontmatter), at: i)
           i += workers
         }
       } catch {
         errors.store(error, at: worker)
       }
     }
-    if let error = errors.first() { throw error }
+    if let error = errors.values().first { throw error }
     return results.values()
   }
 }
 
-/// One error slot per worker.
-private final class ErrorSlots: @unchecked Sendable {
-  private var slots: UnsafeMutableBufferPointer<GitError?>
+/// Commits handed from the thread that reads them (newest first) to the thread that looks paths
+/// up in their trees, which takes them from the newest end; once all are read, the reading
+/// thread takes what is left from the oldest end. Indices count from the newest commit.
+private final class ChainQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var items: [ChainCommit] = []
+  private var finished = false
+  /// The next commit to take from the newest end, and the end of what is left for the oldest end.
+  private var front = 0
+  private var back = 0
+  private static let batch = 64
 
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
+  func push(_ commits: [ChainCommit]) {
+    condition.lock()
+    items.append(contentsOf: commits)
+    condition.signal()
+    condition.unlock()
   }
 
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
+  /// No more commits will come.
+  func finish() {
+    condition.lock()
+    finished = true
+    back = items.count
+    condition.broadcast()
+    condition.unlock()
   }
 
-  func store(_ error: GitError, at index: Int) { slots[index] = error }
-
-  func first() -> GitError? { slots.lazy.compactMap { $0 }.first }
-}
-
-/// The path filter, shared read-only by the walk's workers; the filters mapc passes are pure.
-private struct UncheckedFilter: @unchecked Sendable {
-  let filter: (String) -> Bool
-  init(_ filter: @escaping (String) -> Bool) { self.filter = filter }
-}
-
-/// The walk's results, one slot per commit, each written by one worker.
-private final class WalkSlots: @unchecked Sendable {
-  private var slots: [(info: CommitInfo, changes: [FileChange])?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ value: (info: CommitInfo, changes: [FileChange]), at index: Int) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
+  /// Stops both sides: the reader has failed, or the lookups have.
+  func cancel() {
+    condition.lock()
+    finished = true
+    items.removeAll()
+    front = 0
+    back = 0
+    condition.broadcast()
+    condition.unlock()
   }
 
-  func values() -> [(info: CommitInfo, changes: [FileChange])] { slots.compactMap { $0 } }
+  /// The next commits from the newest end, waiting for some when none are read yet; nil when
+  /// none are left.
+  func takeNewest() -> [(Int, ChainCommit)]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while front >= items.count && !finished { condition.wait() }
+    let end = min(front + Self.batch, finished ? back : items.count)
+    guard front < end else { return nil }
+    defer { front = end }
+    return (front..<end).map { ($0, items[$0]) }
+  }
+
+  /// The next commits from the oldest end, once all are read; nil when none are left.
+  func takeOldest() -> [(Int, ChainCommit)]? {
+    condition.lock()
+    defer { condition.unlock() }
+    let start = max(front, back - Self.batch)
+    guard finished, start < back else { return nil }
+    defer { back = start }
+    return (start..<back).reversed().map { ($0, items[$0]) }
+  }
 }
 
 /// Slots written by distinct threads, one slot each, then read after they all finished.
-private final class ResultBuffer: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<HistoryReader.Parsed>
+private final class Slots<Value>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<Value?>
 
   init(count: Int) {
     buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: HistoryReader.Parsed(plan: nil, frontmatter: nil))
+    buffer.initialize(repeating: nil)
   }
 
   deinit {
@@ -400,7 +653,14 @@ private final class ResultBuffer: @unchecked Sendable {
     buffer.deallocate()
   }
 
-  func store(_ value: HistoryReader.Parsed, at index: Int) { buffer[index] = value }
+  func store(_ value: Value, at index: Int) { buffer[index] = value }
 
-  func values() -> [HistoryReader.Parsed] { Array(buffer) }
+  /// The values stored, in slot order.
+  func values() -> [Value] { buffer.compactMap { $0 } }
+}
+
+/// The path filter, shared read-only by the walk's workers; the filters mapc passes are pure.
+private struct UncheckedFilter: @unchecked Sendable {
+  let filter: (String) -> Bool
+  init(_ filter: @escaping (String) -> Bool) { self.filter = filter }
 }

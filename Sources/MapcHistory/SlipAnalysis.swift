@@ -28,16 +28,60 @@ import MapcModel
 /// again counts as one move from the last known date). `since` filters the moves listed and
 /// counted as pushes and pulls, not the baselines.
 public enum SlipAnalysis {
+  /// The report over `steps` (oldest first), for every plan or only the plans with these ids.
   public static func analyze(_ steps: [HistoryStep], options: SlipOptions, only planIDs: Set<String>? = nil) -> SlipReport {
-    var notes: [String] = []
-    let baselineIndex = baselinePoint(steps, options: options, notes: &notes)
+    var analyzer = SlipAnalyzer(revisions: steps.map(\.revision), options: options)
+    for step in steps { analyzer.apply(step) }
+    return analyzer.report(only: planIDs)
+  }
 
-    var state = SlipState()
-    for (i, step) in steps.enumerated() {
-      state.apply(step)
-      if i == baselineIndex { state.setBaselines() }
+  /// The index of the step after which baselines are taken, or nil for first appearance.
+  static func baselinePoint(_ revisions: [Revision], options: SlipOptions, notes: inout [String]) -> Int? {
+    if let revision = options.baselineRevision {
+      let prefix = revision.lowercased()
+      let matches =
+        prefix.isEmpty
+        ? [] : revisions.indices.filter { revisions[$0].commit?.lowercased().hasPrefix(prefix) ?? false }
+      if matches.count == 1 { return matches[0] }
+      if matches.isEmpty {
+        notes.append("baseline revision `\(revision)` is not a commit that changed plans; baselines are at first appearance")
+      } else {
+        notes.append("baseline revision `\(revision)` is ambiguous (\(matches.count) commits); baselines are at first appearance")
+      }
+      return nil
     }
+    if let date = options.baselineDate {
+      return revisions.indices.last { revisions[$0].date <= date }
+    }
+    return nil
+  }
+}
 
+/// ``SlipAnalysis/analyze(_:options:only:)`` one step at a time, so that the history can be
+/// streamed: only the state the report needs is kept, never the plans of past steps.
+public struct SlipAnalyzer: Sendable {
+  private let options: SlipOptions
+  private var notes: [String] = []
+  private let baselineIndex: Int?
+  private var state = SlipState()
+  private var applied = 0
+
+  /// `revisions` are those of the steps to come, in order: the baseline point is found among them.
+  public init(revisions: [Revision], options: SlipOptions) {
+    self.options = options
+    baselineIndex = SlipAnalysis.baselinePoint(revisions, options: options, notes: &notes)
+  }
+
+  /// Applies the next step (oldest first).
+  public mutating func apply(_ step: HistoryStep) {
+    state.apply(step)
+    if applied == baselineIndex { state.setBaselines() }
+    applied += 1
+  }
+
+  /// The report over the steps applied so far, for every plan or only the plans with these ids.
+  public func report(only planIDs: Set<String>? = nil) -> SlipReport {
+    var notes = notes
     var plans: [PlanSlip] = []
     var removed: [RemovedPlan] = []
     for (id, tracker) in state.plans.sorted(by: { $0.key < $1.key }) {
@@ -56,27 +100,6 @@ public enum SlipAnalysis {
     return SlipReport(
       plans: plans, removedPlans: removed, notes: notes, today: options.today, staleAfterDays: options.staleAfterDays,
       since: options.since)
-  }
-
-  /// The index of the step after which baselines are taken, or nil for first appearance.
-  static func baselinePoint(_ steps: [HistoryStep], options: SlipOptions, notes: inout [String]) -> Int? {
-    if let revision = options.baselineRevision {
-      let prefix = revision.lowercased()
-      let matches =
-        prefix.isEmpty
-        ? [] : steps.indices.filter { steps[$0].revision.commit?.lowercased().hasPrefix(prefix) ?? false }
-      if matches.count == 1 { return matches[0] }
-      if matches.isEmpty {
-        notes.append("baseline revision `\(revision)` is not a commit that changed plans; baselines are at first appearance")
-      } else {
-        notes.append("baseline revision `\(revision)` is ambiguous (\(matches.count) commits); baselines are at first appearance")
-      }
-      return nil
-    }
-    if let date = options.baselineDate {
-      return steps.indices.last { steps[$0].revision.date <= date }
-    }
-    return nil
   }
 }
 
@@ -150,25 +173,30 @@ struct PlanTrack {
     var seen = Set<String>()
     for m in plan.milestones {
       guard let id = m.id, !id.isEmpty, seen.insert(id).inserted else { continue }
-      var t = milestones[id] ?? MilestoneTrack(order: milestones.count)
-      let previousReason = t.dueReason
-      t.due.observe(
-        m.due, at: revision,
-        reason: m.dueReason != nil && m.dueReason != previousReason ? m.dueReason : revision.slipReason)
-      t.title = m.title
-      t.owners = m.owners
-      t.status = m.status
-      t.doneOn = m.doneOn
-      t.dueReason = m.dueReason
-      t.dropped = nil
-      milestones[id] = t
+      // Updated in place: a copy of the track would copy its list of moves at every step.
+      let order = milestones.count
+      Self.observe(m, into: &milestones[id, default: MilestoneTrack(order: order)], at: revision)
     }
-    for (id, t) in milestones.sorted(by: { $0.value.order < $1.value.order })
-    where !seen.contains(id) && t.dropped == nil {
+    var unseen: [(order: Int, id: String)] = []
+    for (id, t) in milestones where t.dropped == nil && !seen.contains(id) { unseen.append((t.order, id)) }
+    for (_, id) in unseen.sorted(by: { $0.order < $1.order }) {
       dropCounter += 1
       milestones[id]?.dropped = revision
       milestones[id]?.droppedSequence = dropCounter
     }
+  }
+
+  private static func observe(_ m: Milestone, into t: inout MilestoneTrack, at revision: Revision) {
+    let previousReason = t.dueReason
+    t.due.observe(
+      m.due, at: revision,
+      reason: m.dueReason != nil && m.dueReason != previousReason ? m.dueReason : revision.slipReason)
+    t.title = m.title
+    t.owners = m.owners
+    t.status = m.status
+    t.doneOn = m.doneOn
+    t.dueReason = m.dueReason
+    t.dropped = nil
   }
 
   mutating func setBaselines() {
@@ -267,11 +295,16 @@ struct SlipState {
       }
       owner[snapshot.path] = id
       paths[id, default: []].insert(snapshot.path)
-      var t = plans[id] ?? PlanTrack(path: snapshot.path)
-      if let pending = pendingSkips.removeValue(forKey: snapshot.path) { t.skipped += pending }
-      t.observe(plan, path: snapshot.path, at: revision, dropCounter: &dropCounter)
-      t.touch(revision)
-      plans[id] = t
+      // Updated in place: a copy of the track would copy every milestone's moves at every step.
+      let pending = pendingSkips.removeValue(forKey: snapshot.path)
+      var counter = dropCounter
+      update(&plans[id, default: PlanTrack(path: snapshot.path)])
+      func update(_ t: inout PlanTrack) {
+        if let pending { t.skipped += pending }
+        t.observe(plan, path: snapshot.path, at: revision, dropCounter: &counter)
+        t.touch(revision)
+      }
+      dropCounter = counter
     }
   }
 

@@ -10,11 +10,25 @@ public struct JSONWriter: Sendable {
 
   public func string(_ value: JSONValue) -> String {
     var out = ""
-    write(value, level: 0, into: &out)
+    var lines = LineStarts(indent: indent)
+    write(value, level: 0, into: &out, lines: &lines)
     return out
   }
 
-  private func write(_ value: JSONValue, level: Int, into out: inout String) {
+  /// A newline and the indentation of each level, built once: a long report has hundreds of
+  /// thousands of lines.
+  private struct LineStarts {
+    let indent: String?
+    var starts: [String] = []
+
+    mutating func start(_ level: Int) -> String {
+      guard let indent else { return "" }
+      while starts.count <= level { starts.append(starts.last.map { $0 + indent } ?? "\n") }
+      return starts[level]
+    }
+  }
+
+  private func write(_ value: JSONValue, level: Int, into out: inout String, lines: inout LineStarts) {
     switch value {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -28,10 +42,10 @@ public struct JSONWriter: Sendable {
       out += "["
       for (k, item) in a.enumerated() {
         if k > 0 { out += "," }
-        newline(level + 1, into: &out)
-        write(item, level: level + 1, into: &out)
+        out += lines.start(level + 1)
+        write(item, level: level + 1, into: &out, lines: &lines)
       }
-      newline(level, into: &out)
+      out += lines.start(level)
       out += "]"
     case .object(let o):
       if o.isEmpty {
@@ -41,20 +55,14 @@ public struct JSONWriter: Sendable {
       out += "{"
       for (k, member) in o.enumerated() {
         if k > 0 { out += "," }
-        newline(level + 1, into: &out)
+        out += lines.start(level + 1)
         Self.quote(member.key, into: &out)
         out += indent == nil ? ":" : ": "
-        write(member.value, level: level + 1, into: &out)
+        write(member.value, level: level + 1, into: &out, lines: &lines)
       }
-      newline(level, into: &out)
+      out += lines.start(level)
       out += "}"
     }
-  }
-
-  private func newline(_ level: Int, into out: inout String) {
-    guard let indent else { return }
-    out += "\n"
-    for _ in 0..<level { out += indent }
   }
 
   /// Integers without a fraction, other numbers in Swift's shortest round-trip form.
@@ -66,25 +74,45 @@ public struct JSONWriter: Sendable {
 
   public static func quote(_ s: String, into out: inout String) {
     out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    var s = s
+    // Runs of characters that need no escape are appended whole, not scalar by scalar.
+    s.withUTF8 { bytes in
+      var run = 0
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        let width: Int
+        if b < 0x20 || b == 0x22 || b == 0x5C {
+          width = 1
+        } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+          width = 3  // U+2028, U+2029
         } else {
-          out.unicodeScalars.append(u)
+          i += 1
+          continue
         }
+        if run < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<i]), as: UTF8.self) }
+        out += escape(width == 1 ? UInt32(b) : (bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029))
+        i += width
+        run = i
       }
+      if run < bytes.count { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run...]), as: UTF8.self) }
     }
     out += "\""
+  }
+
+  private static func escape(_ value: UInt32) -> String {
+    switch value {
+    case 0x22: return "\\\""
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x0D: return "\\r"
+    case 0x09: return "\\t"
+    case 0x08: return "\\b"
+    case 0x0C: return "\\f"
+    default:
+      let hex = String(value, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
   }
 
   public static func quote(_ s: String) -> String {

@@ -6,13 +6,32 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `YYYY-MM-DD`; nil for anything else, including dates that do not exist (2026-02-30).
   public init?(_ text: String) {
-    let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy { $0 >= 48 && $0 <= 57 } }),
-      let y = Int(String(decoding: parts[0], as: UTF8.self)), let m = Int(String(decoding: parts[1], as: UTF8.self)),
-      let d = Int(String(decoding: parts[2], as: UTF8.self))
-    else { return nil }
-    self.init(year: y, month: m, day: d)
+    // Byte by byte: the history reader parses every due date of every plan version.
+    var year = 0
+    var month = 0
+    var day = 0
+    var n = 0
+    for byte in text.utf8 {
+      switch n {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      case 0..<10:
+        guard byte >= 48 && byte <= 57 else { return nil }
+        let digit = Int(byte - 48)
+        if n < 4 {
+          year = year * 10 + digit
+        } else if n < 7 {
+          month = month * 10 + digit
+        } else {
+          day = day * 10 + digit
+        }
+      default:
+        return nil
+      }
+      n += 1
+    }
+    guard n == 10 else { return nil }
+    self.init(year: year, month: month, day: day)
   }
 
   public init?(year: Int, month: Int, day: Int) {

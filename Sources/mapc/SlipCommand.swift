@@ -69,7 +69,7 @@ struct SlipCommand: ParsableCommand {
       return Console.fail(UsageError("\(error)"))
     }
 
-    let history: History
+    let walked: HistoryWalk
     let reader: HistoryReader
     do {
       reader = try HistoryReader(discoveringFrom: cwd)
@@ -79,9 +79,9 @@ struct SlipCommand: ParsableCommand {
       // followed back across moves; plans given by id need the whole history.
       let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
       if !plans.isEmpty, files.count == plans.count {
-        history = try reader.read(following: Set(files), at: at, includeWorkingTree: at == nil, isPlan: isPlan)
+        walked = try reader.walk(following: Set(files), at: at, includeWorkingTree: at == nil, isPlan: isPlan)
       } else {
-        history = try reader.read(at: at, includeWorkingTree: at == nil, isPlan: isPlan)
+        walked = try reader.walk(at: at, includeWorkingTree: at == nil, isPlan: isPlan)
       }
     } catch {
       return Console.fail(Self.usageError(for: error))
@@ -95,7 +95,7 @@ struct SlipCommand: ParsableCommand {
         do {
           let id = try reader.repository.resolveCommit(baseline)
           let hex = id.description
-          if history.steps.contains(where: { $0.revision.commit == hex }) {
+          if walked.revisions.contains(where: { $0.commit == hex }) {
             options.baselineRevision = hex
           } else {
             options.baselineDate = HistoryReader.revision(try reader.repository.commit(id)).date
@@ -106,22 +106,38 @@ struct SlipCommand: ParsableCommand {
       }
     }
 
+    // The history is streamed through the analysis: the plans of past steps are not kept.
+    var analyzer = SlipAnalyzer(revisions: walked.revisions, options: options)
+    // What resolving the plans given needs: the plan each path held last, and every plan id seen.
+    var lastPlanAtPath: [String: String?] = [:]
+    var planIDs = Set<String>()
+    do {
+      try reader.forEachStep(of: walked) { step in
+        analyzer.apply(step)
+        guard !plans.isEmpty else { return }
+        for snapshot in step.changed {
+          lastPlanAtPath[snapshot.path] = .some(snapshot.plan?.id)
+          if let id = snapshot.plan?.id { planIDs.insert(id) }
+        }
+      }
+    } catch {
+      return Console.fail(Self.usageError(for: error))
+    }
+
     var only: Set<String>?
     if !plans.isEmpty {
       var ids = Set<String>()
       for arg in plans {
         let repoRelative = Paths.relative(Paths.absolute(arg), to: reader.root)
-        let byPath = history.steps.reversed().lazy.flatMap(\.changed).first { $0.path == repoRelative }?.plan?.id
-        let known = history.steps.contains { $0.changed.contains { $0.plan?.id == arg } }
-        guard let id = byPath ?? (known ? arg : nil) else {
+        let byPath: String? = repoRelative.flatMap { lastPlanAtPath[$0] } ?? nil
+        guard let id = byPath ?? (planIDs.contains(arg) ? arg : nil) else {
           return Console.fail(UsageError("no plan in the history matches '\(arg)'", help: "give a plan file or a plan id"))
         }
         ids.insert(id)
       }
       only = ids
     }
-    let report = SlipAnalysis.analyze(history.steps, options: options, only: only)
-    Console.out(report.render(format))
+    Console.out(analyzer.report(only: only).render(format))
     return 0
   }
 

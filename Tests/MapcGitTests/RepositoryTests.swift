@@ -119,6 +119,13 @@ import Testing
     #expect(history[1].subject == "Two")
     #expect(history[1].time == 1_767_520_800)
 
+    // Read from the commits' headers alone, the chain is the same, with trees and first parents.
+    let chain = try repo.firstParentChain(from: repo.resolveCommit("HEAD"))
+    #expect(chain.map(\.id) == history.map(\.id))
+    #expect(chain.map(\.treeID) == history.map(\.treeID))
+    #expect(chain.map(\.firstParent) == history.map(\.parentIDs.first))
+    #expect(try repo.firstParentCommitIDs(from: repo.resolveCommit("HEAD")) == chain.map(\.id))
+
     // The merge's change, compared with its first parent, is the whole branch's change.
     let changes = try repo.changes(from: history[1].id, to: history[2].id) { $0.hasSuffix(".map.md") }
     #expect(changes.map(\.path) == ["plans/a.map.md"])
@@ -327,6 +334,39 @@ import Testing
         #expect(mine.count == theirs.count)
       }
       previous = tree
+    }
+  }
+
+  /// Raw trees are parsed by mapc itself: a malformed one is a typed error, never a crash or a
+  /// read past its end.
+  @Test func malformedTreeIsACorruptError() throws {
+    let f = try Self.fixture()
+    defer { Self.cleanup(f) }
+    let good = try f.commit(files: ["plans/a.map.md": "a\n"], message: "good")
+    let repo = try Repository.discover(from: f.directory.path)
+    let goodTree = try repo.commit(#require(ObjectID(hex: good))).treeID
+    let contents: [[UInt8]] = [
+      Array("100644 a.map.md".utf8),  // no NUL, no id
+      Array("100644 a.map.md\0".utf8) + [1, 2, 3],  // a truncated id
+      Array("1x0644 a.map.md\0".utf8) + Array(repeating: 7, count: 20),  // not an octal mode
+      Array("a.map.md\0".utf8) + Array(repeating: 7, count: 20),  // no mode
+    ]
+    for (i, bytes) in contents.enumerated() {
+      let file = f.directory.appendingPathComponent("bad-\(i)")
+      try Data(bytes).write(to: file)
+      let hex = try f.git(["hash-object", "-w", "-t", "tree", "--literally", file.path])
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      let bad = try #require(ObjectID(hex: hex))
+      for (old, new) in [(nil, bad), (goodTree, bad), (bad, goodTree)] as [(ObjectID?, ObjectID)] {
+        do {
+          _ = try repo.changes(fromTree: old, toTree: new) { _ in true }
+          Issue.record("content \(i): expected an error")
+        } catch {
+          #expect(error.kind == .corrupt, "content \(i): \(error)")
+        }
+      }
+      // A lookup by path finds nothing in it, without reading past its end.
+      #expect(try repo.blobIDs(at: ["a.map.md", "b"], inTree: bad).isEmpty, "content \(i)")
     }
   }
 

@@ -300,5 +300,30 @@ import Testing
     #expect(parallel.steps.map { $0.changed.map(\.path) } == sequential.steps.map { $0.changed.map(\.path) })
     #expect(parallel.steps.map { $0.changed.map { $0.plan?.milestones.map(\.due) } } == sequential.steps.map { $0.changed.map { $0.plan?.milestones.map(\.due) } })
     #expect(parallel.steps.count > 4000)
+    #expect(parallel.blobsParsed == sequential.blobsParsed)
+
+    // Streamed through the analysis (in batches, each blob dropped after its last use), the
+    // report is the one computed over the steps held in memory.
+    let options = SlipOptions(today: CalendarDate(daysSince1970: 20_800))
+    let walked = try reader.walk(includeWorkingTree: false)
+    var analyzer = SlipAnalyzer(revisions: walked.revisions, options: options)
+    let parsed = try reader.forEachStep(of: walked) { analyzer.apply($0) }
+    #expect(parsed == walked.distinctBlobs)
+    #expect(walked.revisions == sequential.steps.map(\.revision))
+    let streamed = SlipJSONRenderer().render(analyzer.report())
+    #expect(streamed == SlipJSONRenderer().render(SlipAnalysis.analyze(sequential.steps, options: options)))
+
+    // Following files by path: on two threads (commits read on one, trees looked up on the
+    // other, then from both ends) as on one.
+    let files: Set<String> = ["plans/plan-0007.map.md", "plans/plan-0042.map.md"]
+    let followedInParallel = try reader.read(onlyPaths: files, parallel: true)
+    let followedInSequence = try reader.read(onlyPaths: files, parallel: false)
+    #expect(followedInParallel.steps.map(\.revision) == followedInSequence.steps.map(\.revision))
+    #expect(followedInParallel.steps.map { $0.changed.map(\.path) } == followedInSequence.steps.map { $0.changed.map(\.path) })
+    let expected = sequential.steps.compactMap { step -> [String]? in
+      let paths = step.changed.map(\.path).filter(files.contains) + step.removed.filter(files.contains)
+      return paths.isEmpty ? nil : paths.sorted()
+    }
+    #expect(followedInSequence.steps.map { ($0.changed.map(\.path) + $0.removed).sorted() }.filter { !$0.isEmpty } == expected)
   }
 }

@@ -38,7 +38,7 @@ public struct Milestone: Sendable, Hashable {
   public var doneOn: CalendarDate?
   public var progress: [Progress]
 
-  init(_ json: JSONValue, index: Int) {
+  init(_ json: JSONValue, index: Int, details: Bool = true) {
     self.index = index
     id = json["id"]?.stringValue
     title = json["title"]?.stringValue
@@ -47,13 +47,15 @@ public struct Milestone: Sendable, Hashable {
     due = json["due"]?.stringValue.flatMap(CalendarDate.init)
     status = json["status"]?.stringValue.flatMap(Status.init)
     risk = json["risk"]?.stringValue.flatMap(Risk.init)
-    successCriteria = (json["success_criteria"]?.arrayValue ?? []).compactMap(\.stringValue)
+    successCriteria = details ? (json["success_criteria"]?.arrayValue ?? []).compactMap(\.stringValue) : []
     dependsOn = (json["depends_on"]?.arrayValue ?? []).compactMap(\.stringValue)
     dueReason = json["due_reason"]?.stringValue
     doneOn = json["done_on"]?.stringValue.flatMap(CalendarDate.init)
-    progress = (json["progress"]?.arrayValue ?? []).enumerated().map { i, p in
-      Progress(index: i, on: p["on"]?.stringValue.flatMap(CalendarDate.init), note: p["note"]?.stringValue, by: p["by"]?.stringValue)
-    }
+    progress =
+      details
+      ? (json["progress"]?.arrayValue ?? []).enumerated().map { i, p in
+        Progress(index: i, on: p["on"]?.stringValue.flatMap(CalendarDate.init), note: p["note"]?.stringValue, by: p["by"]?.stringValue)
+      } : []
   }
 
   /// Not done and not cancelled.

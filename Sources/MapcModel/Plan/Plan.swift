@@ -19,7 +19,10 @@ public struct Plan: Sendable {
   /// Checks this plan turns off for itself (`lint.disable`), with their positions in the list.
   public var disabledChecks: [(index: Int, name: String)]
 
-  public init(_ json: JSONValue) {
+  /// The plan in a frontmatter. Without `milestoneDetails`, milestones leave their success
+  /// criteria and progress logs empty: a long history holds tens of thousands of plan versions,
+  /// and the slip analysis reads neither.
+  public init(_ json: JSONValue, milestoneDetails: Bool = true) {
     id = json["id"]?.stringValue
     title = json["title"]?.stringValue
     buyer = json["buyer"]?.stringValue
@@ -30,7 +33,9 @@ public struct Plan: Sendable {
     compellingEvent = json["compelling_event"].flatMap(CompellingEvent.init)
     stakeholders = (json["stakeholders"]?.arrayValue ?? []).enumerated().map { Stakeholder($1, index: $0) }
     stages = (json["stages"]?.arrayValue ?? []).compactMap(\.stringValue)
-    milestones = (json["milestones"]?.arrayValue ?? []).enumerated().map { Milestone($1, index: $0) }
+    milestones = (json["milestones"]?.arrayValue ?? []).enumerated().map {
+      Milestone($1, index: $0, details: milestoneDetails)
+    }
     disabledChecks = (json["lint"]?["disable"]?.arrayValue ?? []).enumerated().compactMap { i, v in
       v.stringValue.map { (i, $0) }
     }
