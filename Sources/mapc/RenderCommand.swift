@@ -7,6 +7,7 @@ import MapcLint
 import MapcModel
 import MapcRender
 import MapcYAML
+import Synchronization
 
 extension SnapshotAudience: ExpressibleByArgument {}
 
@@ -100,37 +101,38 @@ struct RenderCommand: ParsableCommand {
       return Console.fail(UsageError("\(error)"))
     }
 
+    // Parse and render on all cores; report and name in file order, so output is the same.
+    let builder = sources.builder
+    let outputs = RenderedSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      outputs.store(builder.snapshot(files[i]).map { ($0, SnapshotPage($0).render()) }, at: i)
+    }
     var failed = false
-    var rendered: [(file: String, snapshot: Snapshot)] = []
+    var rendered: [(file: String, snapshot: Snapshot, html: String)] = []
     var usedNames = Set<String>(["index"])
-    for file in files {
-      let snapshot: Snapshot
-      switch sources.snapshot(file) {
+    for result in outputs.values {
+      switch result {
       case .failure(let problem):
         Console.error(problem.text)
         if problem.isUsage { return 2 }
         failed = true
-        continue
-      case .success(let s):
-        snapshot = s
+      case .success(let (snapshot, html)):
+        rendered.append((Self.fileName(for: snapshot, taken: &usedNames), snapshot, html))
       }
-      let name = Self.fileName(for: snapshot, taken: &usedNames)
-      rendered.append((name, snapshot))
     }
 
     do {
       if all {
         let directory = output ?? "."
-        for (name, snapshot) in rendered {
-          try Self.writeAtomically(SnapshotPage(snapshot).render(), to: Paths.join(directory, name))
+        for page in rendered {
+          try Self.writeAtomically(page.html, to: Paths.join(directory, page.file))
         }
         let index = IndexPage(
           entries: rendered.map { IndexPage.Entry(file: $0.file, snapshot: $0.snapshot) }, audience: audience,
           asOf: fixedAsOf, branding: branding)
         try Self.writeAtomically(index.render(), to: Paths.join(directory, "index.html"))
         Console.error("mapc: rendered \(rendered.count) \(rendered.count == 1 ? "plan" : "plans") and index.html into \(directory)\n")
-      } else if let (_, snapshot) = rendered.first {
-        let html = SnapshotPage(snapshot).render()
+      } else if let html = rendered.first?.html {
         if let output {
           try Self.writeAtomically(html, to: output)
         } else {
@@ -220,4 +222,17 @@ struct RenderCommand: ParsableCommand {
   static func writeAtomically(_ contents: String, to path: String) throws {
     try InitCommand.writeAtomically(contents, to: path)
   }
+}
+
+/// One slot per plan file, each written by one worker of `concurrentPerform`, read after all
+/// of them finish.
+private final class RenderedSlots: Sendable {
+  typealias Output = Result<(Snapshot, String), SnapshotSources.Problem>
+  private let slots: Mutex<[Output?]>
+
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+  func store(_ output: Output, at index: Int) { slots.withLock { $0[index] = output } }
+
+  var values: [Output] { slots.withLock { $0.compactMap { $0 } } }
 }

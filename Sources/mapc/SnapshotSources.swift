@@ -10,7 +10,7 @@ import MapcYAML
 /// inside a git repository, the slip analysis, the trend and the changes since a revision.
 struct SnapshotSources {
   /// A plan file to render: its bytes, or why they could not be read.
-  struct PlanFile {
+  struct PlanFile: Sendable {
     /// As shown in messages.
     var displayPath: String
     /// Relative to the repository root (or the configuration root outside git).
@@ -19,7 +19,7 @@ struct SnapshotSources {
   }
 
   /// Why one plan cannot be rendered; `isUsage` problems stop the run with exit code 2.
-  struct Problem: Error {
+  struct Problem: Error, Sendable {
     var text: String
     var isUsage: Bool
   }
@@ -30,16 +30,15 @@ struct SnapshotSources {
   let branding: Branding
 
   private var reader: HistoryReader?
-  private var report: SlipReport?
-  private var committedSteps: [HistoryStep] = []
-  private var commit: String?
-  private var since: (name: String, plans: [PlanVersion])?
+  /// What the snapshots are built from, once the history is read; shared by the workers.
+  private(set) var builder: SnapshotBuilder
 
   init(configuration: Configuration, audience: SnapshotAudience, fixedAsOf: CalendarDate?, branding: Branding) {
     self.configuration = configuration
     self.audience = audience
     self.fixedAsOf = fixedAsOf
     self.branding = branding
+    builder = SnapshotBuilder(audience: audience, fixedAsOf: fixedAsOf, branding: branding)
   }
 
   private func isPlan(_ root: String) -> (String) -> Bool {
@@ -125,12 +124,12 @@ struct SnapshotSources {
       Console.error("mapc: note: the snapshot leaves out slip and history: \(SlipCommand.usageError(for: error).message)\n")
       return
     }
-    report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
-    committedSteps = history.steps.filter { !$0.revision.isWorkingTree }
-    commit = String(try Self.resolve(revision ?? "HEAD", in: repository).description.prefix(12))
+    builder.report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
+    builder.committedSteps = history.steps.filter { !$0.revision.isWorkingTree }
+    builder.commit = String(try Self.resolve(revision ?? "HEAD", in: repository).description.prefix(12))
     if let sinceRevision {
       let id = try Self.resolve(sinceRevision, in: repository)
-      since = (sinceRevision, try PlanDiff.plans(in: repository, at: id, isPlan: planFilter))
+      builder.since = (sinceRevision, try PlanDiff.plans(in: repository, at: id, isPlan: planFilter))
     }
   }
 
@@ -146,6 +145,21 @@ struct SnapshotSources {
       throw DiffCommand.revisionError(error, revision)
     }
   }
+}
+
+/// Builds snapshots from plan files and what was read from the history: pure, so the files can
+/// be rendered on all cores.
+struct SnapshotBuilder: Sendable {
+  typealias PlanFile = SnapshotSources.PlanFile
+  typealias Problem = SnapshotSources.Problem
+
+  let audience: SnapshotAudience
+  let fixedAsOf: CalendarDate?
+  let branding: Branding
+  var report: SlipReport?
+  var committedSteps: [HistoryStep] = []
+  var commit: String?
+  var since: (name: String, plans: [PlanVersion])?
 
   /// The snapshot of one plan file, or the problem that stops it.
   func snapshot(_ file: PlanFile) -> Result<Snapshot, Problem> {
