@@ -189,7 +189,7 @@ struct SnapshotBuilder: Sendable {
       return .failure(
         Problem(
           text:
-            "mapc: error: no as-of date for \(file.displayPath): it has no commit to date it by\n  = help: pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH\n",
+            "mapc: error: no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")\n  = help: pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH\n",
           isUsage: true))
     }
     var history = SnapshotHistory(slip: slip)

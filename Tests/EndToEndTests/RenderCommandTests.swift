@@ -168,6 +168,29 @@ import Testing
     #expect(internalPage.contains("/internal/notes changed"))
   }
 
+  /// A shallow clone has no history to draw slip from: the snapshot is still drawn, with a note,
+  /// when the as-of date is given.
+  @Test func shallowCloneRendersWithoutHistory() throws {
+    let repo = try SlipCommandTests.history()
+    defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
+    let shallow = repo.deletingLastPathComponent().appendingPathComponent("shallow")
+    let clone = try TestSupport.run(
+      "/usr/bin/env", ["git", "clone", "-q", "--depth", "2", "file://" + repo.path, shallow.path])
+    try #require(clone.status == 0, "\(clone.stderr)")
+    let plan = "plans/brightwater/data-platform.map.md"
+    let noDate = try TestSupport.mapc(["render", plan], in: shallow)
+    #expect(noDate.status == 2)
+    #expect(noDate.stderr.contains("there is no git history to date it by"))
+    let run = try TestSupport.mapc(["render", plan, "--as-of", "2026-11-23"], in: shallow)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("note: the snapshot leaves out slip and history: the repository is a shallow clone"))
+    #expect(!run.stdout.contains("since baseline"))
+    #expect(!run.stdout.contains("How the dates have moved"))
+    let since = try TestSupport.mapc(["render", plan, "--as-of", "2026-11-23", "--since", "HEAD~1"], in: shallow)
+    #expect(since.status == 2)
+    #expect(since.stderr.contains("shallow clone"))
+  }
+
   @Test func brandingComesFromTheConfiguration() throws {
     let dir = try Self.examplesCopy()
     defer { try? FileManager.default.removeItem(at: dir) }
