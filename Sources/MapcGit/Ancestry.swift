@@ -20,23 +20,6 @@ extension Repository {
   /// `git rev-list tip ^excluded` lists them, parents before children: the commits a branch
   /// adds to a base, on every side of its merges.
   public func commitIDs(from tip: ObjectID, excluding excluded: ObjectID) throws(GitError) -> [ObjectID] {
-    let walk = OwnedRevwalk(try gitCreate("starting a history walk") { git_revwalk_new(&$0, pointer) })
-    var code = git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
-    if code < 0 { throw GitError.last(code, "sorting the history walk") }
-    var start = tip.oid
-    code = git_revwalk_push(walk.pointer, &start)
-    if code < 0 { throw GitError.last(code, "walking history from \(tip)") }
-    var hidden = excluded.oid
-    code = git_revwalk_hide(walk.pointer, &hidden)
-    if code < 0 { throw GitError.last(code, "leaving out the history of \(excluded)") }
-    var ids: [ObjectID] = []
-    var next = git_oid()
-    while true {
-      code = git_revwalk_next(&next, walk.pointer)
-      if code == GIT_ITEROVER.rawValue { break }
-      if code < 0 { throw GitError.last(code, "walking history from \(tip)") }
-      ids.append(ObjectID(next))
-    }
-    return ids
+    try commitIDs(from: tip, hiding: excluded, firstParent: false)
   }
 }

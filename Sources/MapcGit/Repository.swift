@@ -172,14 +172,27 @@ public final class Repository {
 
   /// The ids of the first-parent history ending at `tip`, oldest first.
   public func firstParentCommitIDs(from tip: ObjectID) throws(GitError) -> [ObjectID] {
+    try commitIDs(from: tip, hiding: nil, firstParent: true)
+  }
+
+  /// The commits reachable from `tip` and not from `hidden`, parents before children
+  /// (topological order, oldest first), along first parents only or every parent.
+  func commitIDs(from tip: ObjectID, hiding hidden: ObjectID?, firstParent: Bool) throws(GitError) -> [ObjectID] {
     let walk = OwnedRevwalk(try gitCreate("starting a history walk") { git_revwalk_new(&$0, pointer) })
     var code = git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
     if code < 0 { throw GitError.last(code, "sorting the history walk") }
-    code = git_revwalk_simplify_first_parent(walk.pointer)
-    if code < 0 { throw GitError.last(code, "limiting the history walk to first parents") }
+    if firstParent {
+      code = git_revwalk_simplify_first_parent(walk.pointer)
+      if code < 0 { throw GitError.last(code, "limiting the history walk to first parents") }
+    }
     var start = tip.oid
     code = git_revwalk_push(walk.pointer, &start)
     if code < 0 { throw GitError.last(code, "walking history from \(tip)") }
+    if let hidden {
+      var oid = hidden.oid
+      code = git_revwalk_hide(walk.pointer, &oid)
+      if code < 0 { throw GitError.last(code, "leaving out the history of \(hidden)") }
+    }
     var ids: [ObjectID] = []
     var next = git_oid()
     while true {

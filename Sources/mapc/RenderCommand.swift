@@ -153,14 +153,7 @@ struct RenderCommand: ParsableCommand {
       guard let d = CalendarDate(flag) else { throw UsageError("--as-of takes a calendar date written YYYY-MM-DD, got '\(flag)'") }
       return d
     }
-    if let epoch = environment["SOURCE_DATE_EPOCH"] {
-      // Years 1970 to 9999: a date a snapshot can print as YYYY-MM-DD.
-      guard let seconds = Int(epoch), (0...253_402_300_799).contains(seconds) else {
-        throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to the year 9999), got '\(epoch)'")
-      }
-      return CalendarDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-    }
-    return nil
+    return try Today.sourceDateEpoch(environment)
   }
 
   static func branding(_ settings: Configuration.RenderSettings) throws(UsageError) -> Branding {
