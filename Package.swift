@@ -7,7 +7,9 @@ let package = Package(
     .executable(name: "mapc", targets: ["mapc"]),
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
-      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint", "MapcRender"]),
+      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
+        "MapcRender",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -38,21 +40,26 @@ let package = Package(
     .target(name: "JSONSchema", dependencies: ["MapcJSON"]),
     // YAML 1.2 (core schema) over libyaml, with source locations.
     .target(name: "MapcYAML", dependencies: ["CYAML", "MapcJSON"]),
-    // Plan files: frontmatter, the plan model, the carried schemas.
+    // Plan files: the one loader (bytes to frontmatter, YAML and the typed plan) and the plan model.
     .target(name: "MapcModel", dependencies: ["MapcJSON", "MapcYAML"]),
+    // The repository mapc works in: configuration, plan discovery, today, the schema catalog
+    // with the carried schemas, the version.
+    .target(name: "MapcWorkspace", dependencies: ["MapcModel", "MapcYAML", "MapcJSON", "JSONSchema"]),
     // libgit2 under a small Swift wrapper that owns every pointer and checks every return code.
     .target(name: "MapcGit", dependencies: ["CGit2"]),
     // Plan history from git (first-parent, by plan and milestone id) and the slip analysis.
-    .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcYAML", "MapcJSON"]),
+    .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcWorkspace", "MapcYAML", "MapcJSON"]),
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
-    .target(name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcJSON", "MapcHistory"]),
-    // Findings, the lint driver, configuration and reporters.
-    .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
+    .target(
+      name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
+    // Checks, rules, findings, the lint driver and one reporter per format.
+    .target(
+      name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcHistory", "MapcGit", "MapcRender",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,12 +75,12 @@ let package = Package(
       exclude: ["Goldens"]),
     .testTarget(
       name: "MapcLintTests",
-      dependencies: ["MapcLint", "MapcModel", "JSONSchema", "MapcJSON", "MapcTestSupport"]
+      dependencies: ["MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "JSONSchema", "MapcJSON", "MapcTestSupport"]
     ),
     .testTarget(
       name: "MapcRenderTests", dependencies: ["MapcRender", "MapcModel", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema"], exclude: ["Goldens"]),
+      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

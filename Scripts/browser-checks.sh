@@ -31,7 +31,7 @@ cp Examples/*.map.md Examples/mapc.yml "$work/"
   -o "$OLDPWD/$out/html/enterprise-internal.html")
 # The scripted history: slip badges, the trend chart and "what changed".
 python3 Examples/history/build.py "$work/history" >/dev/null
-(cd "$work/history" && "$mapc" render plans/brightwater/data-platform.map.md --since HEAD~5 \
+(cd "$work/history" && "$mapc" render plans/brightwater/data-platform.map.md --base HEAD~5 \
   -o "$OLDPWD/$out/html/brightwater-history.html")
 
 python3 Tests/Browser/check_snapshots.py "$out" "$out"/html/*.html

@@ -42,7 +42,7 @@ cp Examples/*.map.md Examples/mapc.yml "$plans/"
 (cd "$plans" && "$mapc" render --all -o "$OLDPWD/snapshots" --as-of 2026-11-23)
 (cd "$plans" && "$mapc" render enterprise-data-platform.map.md --audience internal --as-of 2026-11-23 \
   -o "$OLDPWD/snapshots/enterprise-data-platform.internal.html")
-(cd "$history" && "$mapc" render plans/brightwater/data-platform.map.md --since HEAD~5 \
+(cd "$history" && "$mapc" render plans/brightwater/data-platform.map.md --base HEAD~5 \
   -o "$OLDPWD/snapshots/brightwater-history.html")
 rm -rf "$(dirname "$history")"
 ls -l snapshots

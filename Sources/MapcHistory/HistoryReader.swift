@@ -194,7 +194,7 @@ public struct HistoryReader {
     -> (chain: [ChainCommit], blobs: [[ObjectID?]])
   {
     let queue = ChainQueue()
-    let helper = Slots<Result<[(index: Int, blobs: [ObjectID?])], GitError>>(count: 1)
+    let helper = LockedValue<Result<[(index: Int, blobs: [ObjectID?])], GitError>?>(nil)
     let done = DispatchGroup()
     let gitDirectory = repository.gitDirectory
     done.enter()
@@ -207,10 +207,10 @@ public struct HistoryReader {
         while let batch = queue.takeNewest() {
           for (i, commit) in batch { found.append((i, try lookup.blobs(inTree: commit.treeID))) }
         }
-        helper.store(.success(found), at: 0)
+        helper.value = .success(found)
       } catch {
         queue.cancel()
-        helper.store(.failure(error), at: 0)
+        helper.value = .failure(error)
       }
     }
     var newestFirst: [ChainCommit] = []
@@ -238,7 +238,7 @@ public struct HistoryReader {
       throw error
     }
     done.wait()
-    guard let result = helper.values().first else { throw GitError(.other, "following files: the lookups did not finish") }
+    guard let result = helper.value else { throw GitError(.other, "following files: the lookups did not finish") }
     var blobs = [[ObjectID?]?](repeating: nil, count: newestFirst.count)
     for (i, b) in try result.get() + found where i < blobs.count { blobs[i] = b }
     let complete = blobs.compactMap { $0 }
@@ -290,22 +290,19 @@ public struct HistoryReader {
   ) throws(GitError) -> [HistoryWalk.Pending]? {
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 2_000)
     guard workers >= 2 else { return nil }
-    let slots = Slots<[HistoryWalk.Pending]>(count: workers)
-    let errors = Slots<GitError>(count: workers)
-    withoutActuallyEscaping(isPlan) { filter in
+    let runs = withoutActuallyEscaping(isPlan) { filter in
       let box = UncheckedFilter(filter)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        do throws(GitError) {
+      return (0..<workers).concurrentMap { worker -> Result<[HistoryWalk.Pending], GitError> in
+        Result { () throws(GitError) in
           let repo = try Repository.discover(from: gitDirectory)
           let range = (chain.count * worker / workers)..<(chain.count * (worker + 1) / workers)
-          slots.store(try walk(chain, range, in: repo, isPlan: box.filter), at: worker)
-        } catch {
-          errors.store(error, at: worker)
+          return try walk(chain, range, in: repo, isPlan: box.filter)
         }
       }
     }
-    if let error = errors.values().first { throw error }
-    return slots.values().flatMap { $0 }
+    var out: [HistoryWalk.Pending] = []
+    for run in runs { out += try run.get() }
+    return out
   }
 
   // MARK: Steps
@@ -440,16 +437,10 @@ public struct HistoryReader {
   /// A plan file's bytes to its typed plan and frontmatter; both nil when there is no readable
   /// frontmatter or the YAML does not load, the plan nil when the frontmatter is not a mapping.
   static func parse(_ bytes: [UInt8], keepFrontmatter: Bool = true) -> Parsed {
-    guard let source = PlanReader.split(bytes: bytes).source else { return Parsed(plan: nil, frontmatter: nil) }
-    guard let json = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine).value else {
-      return Parsed(plan: nil, frontmatter: nil)
-    }
-    let kept = keepFrontmatter ? json : nil
-    guard json.objectValue != nil else { return Parsed(plan: nil, frontmatter: kept) }
     // A long history holds tens of thousands of plan versions; what the slip analysis does
     // not read (success criteria, progress logs) would only fill memory.
-    let plan = Plan(json, milestoneDetails: keepFrontmatter)
-    return Parsed(plan: plan, frontmatter: kept)
+    let document = PlanDocument(bytes: bytes, milestoneDetails: keepFrontmatter)
+    return Parsed(plan: document.plan, frontmatter: keepFrontmatter ? document.frontmatter : nil)
   }
 
   /// The history of the plans in some files, read along their paths (fast on a long history)
@@ -558,22 +549,22 @@ private final class BlobParser: @unchecked Sendable {
       for id in ids { out.append(HistoryReader.parse(try repositories[0].blob(id), keepFrontmatter: keepFrontmatter)) }
       return out
     }
-    let results = Slots<HistoryReader.Parsed>(count: ids.count)
-    let errors = Slots<GitError>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      do throws(GitError) {
-        let repository = repositories[worker]
-        var i = worker
-        while i < ids.count {
-          results.store(HistoryReader.parse(try repository.blob(ids[i]), keepFrontmatter: keepFrontmatter), at: i)
-          i += workers
+    // Worker w parses ids w, w + workers, w + 2 × workers...: each with its own repository.
+    let strides = (0..<workers).concurrentMap { worker -> Result<[HistoryReader.Parsed], GitError> in
+      Result { () throws(GitError) in
+        var parsed: [HistoryReader.Parsed] = []
+        for i in stride(from: worker, to: ids.count, by: workers) {
+          parsed.append(HistoryReader.parse(try self.repositories[worker].blob(ids[i]), keepFrontmatter: self.keepFrontmatter))
         }
-      } catch {
-        errors.store(error, at: worker)
+        return parsed
       }
     }
-    if let error = errors.values().first { throw error }
-    return results.values()
+    var byWorker: [[HistoryReader.Parsed]] = []
+    for s in strides { byWorker.append(try s.get()) }
+    var out: [HistoryReader.Parsed] = []
+    out.reserveCapacity(ids.count)
+    for i in ids.indices { out.append(byWorker[i % workers][i / workers]) }
+    return out
   }
 }
 
@@ -637,26 +628,6 @@ private final class ChainQueue: @unchecked Sendable {
     defer { back = start }
     return (start..<back).reversed().map { ($0, items[$0]) }
   }
-}
-
-/// Slots written by distinct threads, one slot each, then read after they all finished.
-private final class Slots<Value>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
-  }
-
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
-  }
-
-  func store(_ value: Value, at index: Int) { buffer[index] = value }
-
-  /// The values stored, in slot order.
-  func values() -> [Value] { buffer.compactMap { $0 } }
 }
 
 /// The path filter, shared read-only by the walk's workers; the filters mapc passes are pure.

@@ -1,3 +1,5 @@
+import MapcWorkspace
+
 /// The checks built into mapc's reading of a plan: the file, its YAML, and the plan schema.
 /// Rules about the practice of a good plan live in their own types and use codes from MAP100.
 extension Check {

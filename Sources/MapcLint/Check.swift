@@ -1,3 +1,6 @@
+import MapcHistory
+import MapcWorkspace
+
 /// What mapc checks: a stable code, a name, a default severity, and the documentation that
 /// `mapc explain` prints. Every check carries examples that trigger it and examples that
 /// don't; the tests lint each one, so a check's documentation cannot drift from its behaviour.

@@ -1,4 +1,5 @@
 import MapcJSON
+import MapcWorkspace
 import MapcYAML
 
 /// One thing mapc found in a file: what, where, how bad, and what to do about it.
@@ -58,5 +59,29 @@ public struct Finding: Sendable, Hashable {
     if pa != pb { return pa < pb }
     if a.check.code != b.check.code { return a.check.code < b.check.code }
     return a.message.text < b.message.text
+  }
+}
+
+extension Finding {
+  /// The finding for a schema violation, under the check for its kind (MAP020-MAP026).
+  public init(_ diagnostic: SchemaDiagnostic, path: String) {
+    self.init(
+      path: path, position: diagnostic.position, length: diagnostic.length, check: Check(for: diagnostic.kind),
+      message: Message(diagnostic.message), help: diagnostic.help, pointer: diagnostic.pointer)
+  }
+}
+
+extension Check {
+  /// The schema check that reports a kind of schema violation.
+  public init(for kind: SchemaDiagnostic.Kind) {
+    switch kind {
+    case .missingProperty: self = .missingProperty
+    case .unknownProperty: self = .unknownProperty
+    case .wrongType: self = .wrongType
+    case .invalidValue: self = .invalidValue
+    case .invalidFormat: self = .invalidFormat
+    case .outOfRange: self = .outOfRange
+    case .schemaViolation: self = .schemaViolation
+    }
   }
 }

@@ -1,7 +1,8 @@
-import Dispatch
+import MapcHistory
 import JSONSchema
 import MapcJSON
 import MapcModel
+import MapcWorkspace
 import MapcYAML
 
 /// A file to lint: where to read it, how to show it, and its path relative to the
@@ -23,6 +24,11 @@ public struct LintTarget: Sendable, Hashable {
     self.relativePath = relativePath
     self.lastChange = lastChange
     self.base = base
+  }
+
+  /// The target for a plan file of the workspace.
+  public init(_ file: PlanFile) {
+    self.init(path: file.path, displayPath: file.displayPath, relativePath: file.relativePath)
   }
 }
 
@@ -51,24 +57,26 @@ public struct LintReport: Sendable {
 
 /// Lints plan files: the bytes, the frontmatter fences, the YAML, and the schemas.
 public struct Linter: Sendable {
-  public var configuration: Configuration
+  public var configuration: Configuration {
+    didSet { settings = LintSettings(configuration) }
+  }
+  /// The severities from ``configuration``.
+  public private(set) var settings: LintSettings
   public var schemas: SchemaCatalog
   /// The date time-dependent rules compare against.
   public var today: CalendarDate
 
   public init(configuration: Configuration, schemas: SchemaCatalog, today: CalendarDate) {
     self.configuration = configuration
+    self.settings = LintSettings(configuration)
     self.schemas = schemas
     self.today = today
   }
 
   /// Lints every target, using all cores; the report does not depend on scheduling.
   public func lint(_ targets: [LintTarget]) -> LintReport {
-    let results = ResultSlots(count: targets.count)
-    DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-      results.store(lint(targets[i]), at: i)
-    }
-    return LintReport(findings: results.collected.flatMap { $0 }, fileCount: targets.count, files: targets.map(\.displayPath))
+    let findings = targets.concurrentMap { lint($0) }
+    return LintReport(findings: findings.flatMap { $0 }, fileCount: targets.count, files: targets.map(\.displayPath))
   }
 
   /// Lints one file from disk.
@@ -89,26 +97,30 @@ public struct Linter: Sendable {
 
   /// Lints a file's bytes.
   public func lint(bytes: [UInt8], target: LintTarget) -> [Finding] {
+    lint(PlanDocument(bytes: bytes), bytes: bytes, target: target)
+  }
+
+  /// Lints a loaded plan; `bytes` are the file's, for source lines when it has no source.
+  func lint(_ document: PlanDocument, bytes: [UInt8], target: LintTarget) -> [Finding] {
     let path = target.displayPath
-    let read = PlanReader.split(bytes: bytes)
-    var findings = read.problems.map { finding(for: $0, path: path) }
-    guard let source = read.source else {
+    var findings = document.problems.map { finding(for: $0, path: path) }
+    guard let source = document.source else {
       return configure(findings, target: target, lines: lines(of: bytes))
     }
-    let loaded = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine)
-    for d in loaded.diagnostics {
+    for d in document.diagnostics {
       findings.append(
         Finding(path: path, position: d.position, check: Self.check(for: d.kind), message: Finding.Message(d.message), help: d.help))
     }
-    if let value = loaded.value {
+    if let value = document.frontmatter {
       let map = LazySourceMap(yaml: source.frontmatter, firstLine: source.frontmatterFirstLine)
       for schema in [schemas.plan, schemas.planExtension].compactMap({ $0 }) where !schema.isValid(value) {
-        findings += SchemaFindings.findings(
-          for: schema.validate(value).errors, in: value, map: map, path: path, documents: schemas.documents)
+        findings += SchemaDiagnostics.diagnostics(for: schema.validate(value).errors, in: value, map: map, documents: schemas.documents)
+          .map { Finding($0, path: path) }
       }
-      if value.objectValue != nil {
+      if let plan = document.plan {
         findings = applyRules(
-          to: value, body: source.body, bodyFirstLine: source.bodyFirstLine, findings: findings, map: map, target: target)
+          to: plan, frontmatter: value, body: source.body, bodyFirstLine: source.bodyFirstLine, findings: findings, map: map,
+          target: target)
       }
     }
     return configure(findings, target: target, lines: findings.isEmpty ? [] : lines(of: source.text))
@@ -117,14 +129,14 @@ public struct Linter: Sendable {
   /// Runs the enabled rules, then the plan's own suppressions (`lint.disable`), reporting
   /// those that suppress nothing.
   private func applyRules(
-    to value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap, target: LintTarget
+    to plan: Plan, frontmatter value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap,
+    target: LintTarget
   ) -> [Finding] {
-    let plan = Plan(value)
     let context = RuleContext(
       plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds,
       lastChange: target.lastChange, base: target.base)
     var out = findings
-    for rule in RuleRegistry.rules where configuration.severity(of: rule.check, at: target.relativePath) != nil {
+    for rule in RuleRegistry.rules where settings.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {
         if let body = f.bodyPosition {
           let position = SourcePosition(line: bodyFirstLine + body.line - 1, column: body.column)
@@ -168,7 +180,7 @@ public struct Linter: Sendable {
   /// Applies configured severities (dropping checks that are off) and attaches source lines.
   private func configure(_ findings: [Finding], target: LintTarget, lines: [Substring]) -> [Finding] {
     findings.compactMap { f in
-      guard let severity = configuration.severity(of: f.check, at: target.relativePath) else { return nil }
+      guard let severity = settings.severity(of: f.check, at: target.relativePath) else { return nil }
       var f = f
       f.severity = severity
       if let p = f.position, p.line >= 1, p.line <= lines.count {
@@ -200,6 +212,8 @@ public struct Linter: Sendable {
     case .byteOrderMark: return .byteOrderMark
     case .missingFrontmatter: return .missingFrontmatter
     case .unterminatedFrontmatter: return .unterminatedFrontmatter
+    case .yaml: return .yamlSyntax
+    case .notAMapping: return .wrongType
     }
   }
 
@@ -213,26 +227,5 @@ public struct Linter: Sendable {
     case .nestingTooDeep: return .nestingTooDeep
     case .unsupportedKey, .unsupportedTag: return .unsupportedYAML
     }
-  }
-}
-
-/// One slot per file, each written by exactly one worker of `concurrentPerform`, read after
-/// all workers finish; the lock makes that hand-over explicit for the compiler.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [[Finding]]
-  private let lock = DispatchSemaphore(value: 1)
-
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-
-  func store(_ findings: [Finding], at index: Int) {
-    lock.wait()
-    slots[index] = findings
-    lock.signal()
-  }
-
-  var collected: [[Finding]] {
-    lock.wait()
-    defer { lock.signal() }
-    return slots
   }
 }

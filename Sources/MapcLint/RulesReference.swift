@@ -1,3 +1,5 @@
+import MapcWorkspace
+
 /// The rules reference in Markdown (`docs/rules.md`, `mapc rules --format markdown`), made from
 /// the checks' own descriptions: for each check in ``Check/all`` order, its code and name, default
 /// severity, summary, rationale, its first triggering example with the finding mapc reports for

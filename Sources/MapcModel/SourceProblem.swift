@@ -12,6 +12,10 @@ public struct SourceProblem: Error, Sendable, Hashable {
     case byteOrderMark
     case missingFrontmatter
     case unterminatedFrontmatter
+    /// The frontmatter's YAML does not load (details in the YAML diagnostic).
+    case yaml
+    /// The frontmatter loads but is not a mapping of keys.
+    case notAMapping
   }
 
   public var kind: Kind

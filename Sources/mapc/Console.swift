@@ -1,4 +1,7 @@
+import MapcGit
+import MapcHistory
 import MapcLint
+import MapcWorkspace
 
 #if canImport(Glibc)
   import Glibc
@@ -23,6 +26,18 @@ enum Console {
     }
   }
 
+  /// Reports an error that stopped a command, and returns its exit code: 2 for every kind
+  /// (usage, configuration, git, internal). The one place errors become exit codes.
+  static func fail(_ error: any Error) -> Int32 {
+    switch error {
+    case let error as UsageError: return fail(error)
+    case let error as ConfigurationError: return fail(error)
+    case let error as GitError:
+      return fail(UsageError(error, command: "mapc", directory: Paths.currentDirectory()))
+    default: return fail(UsageError("\(error)"))
+    }
+  }
+
   /// Reports a usage error and returns the exit code for it.
   static func fail(_ error: UsageError) -> Int32 {
     var text = "mapc: error: \(error.message)\n"
@@ -42,8 +57,9 @@ enum Console {
     let first = Finding(
       path: error.path, position: error.position, check: .schemaViolation, message: Finding.Message(error.message),
       help: error.help)
+    let more = error.more.map { Finding($0, path: error.path) }
     var out = "mapc: configuration error\n"
-    for f in [first] + error.more { out += configurationBlock(withSource(f)) + "\n" }
+    for f in [first] + more { out += configurationBlock(withSource(f)) + "\n" }
     Console.error(out)
     return 2
   }

@@ -1,3 +1,4 @@
+import MapcWorkspace
 import ArgumentParser
 import MapcLint
 
@@ -15,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
       let names = Check.all.flatMap { [$0.code, $0.name] }
       var error = UsageError("unknown check '\(check)'", help: "run `mapc rules` to list every check")
       if let s = DidYouMean.suggestion(for: check, among: names) { error.help = "did you mean `\(s)`? run `mapc rules` to list every check" }
-      throw ExitCode(Console.fail(error))
+      throw error
     }
     let linter: Linter?
     do {

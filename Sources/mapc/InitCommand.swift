@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import MapcLint
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import MapcWorkspace
 
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -44,7 +40,7 @@ struct InitCommand: ParsableCommand {
     for target in targets {
       let overwrote = fm.fileExists(atPath: target.full)
       do {
-        try Self.writeAtomically(target.contents, to: target.full)
+        try AtomicFile.write(target.contents, to: target.full)
       } catch {
         Console.out(out)
         return Console.fail(UsageError("cannot write \(target.shown): \(error)"))
@@ -65,20 +61,5 @@ struct InitCommand: ParsableCommand {
   static func shown(_ path: String, in directory: String) -> String {
     if directory == "." || directory.isEmpty { return path }
     return directory.hasSuffix("/") ? directory + path : directory + "/" + path
-  }
-
-  /// Writes a temporary file beside `path` and renames it over `path`, so a reader never sees
-  /// a half-written file.
-  static func writeAtomically(_ contents: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temp = folder.appendingPathComponent(".\(url.lastPathComponent).mapc-init-\(UUID().uuidString)")
-    try Data(contents.utf8).write(to: temp)
-    if rename(temp.path, url.path) != 0 {
-      let message = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temp)
-      throw UsageError(message)
-    }
   }
 }

@@ -1,3 +1,4 @@
+import MapcWorkspace
 import ArgumentParser
 import Foundation
 import MapcLint
@@ -14,27 +15,38 @@ struct Mapc: ParsableCommand {
       Exit codes: 0 clean (warnings allowed), 1 findings at error severity (any finding with \
       --strict), 2 usage, configuration or internal error.
       """,
-    version: SARIFReporter.version,
+    version: MapcVersion.current,
     subcommands: [LintCommand.self, SlipCommand.self, DiffCommand.self, RenderCommand.self, InitCommand.self, ExplainCommand.self, RulesCommand.self]
   )
 
   /// Runs the command line with mapc's exit codes: a usage error is 2 (ArgumentParser's own
   /// default is 64), and a subcommand's `ExitCode` passes through unchanged.
   static func main() {
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot()
+      command = try parseAsRoot()
+    } catch {
+      exitForParseError(error)
+    }
+    do {
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
+    } catch let error as CleanExit {
+      exitForParseError(error)
     } catch {
-      let status = exitCode(for: error)
-      let message = fullMessage(for: error)
-      if status == .success {
-        if !message.isEmpty { Console.out(message + "\n") }
-        Foundation.exit(0)
-      }
-      Console.error(message + "\n")
-      Foundation.exit(2)
+      Foundation.exit(Console.fail(error))
     }
+  }
+
+  /// ArgumentParser's own errors (bad options, `--help`, `--version`): its message, exit 2 or 0.
+  private static func exitForParseError(_ error: any Error) -> Never {
+    let message = fullMessage(for: error)
+    if exitCode(for: error) == .success {
+      if !message.isEmpty { Console.out(message + "\n") }
+      Foundation.exit(0)
+    }
+    Console.error(message + "\n")
+    Foundation.exit(2)
   }
 }

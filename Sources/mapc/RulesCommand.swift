@@ -1,3 +1,4 @@
+import MapcWorkspace
 import ArgumentParser
 import MapcLint
 
@@ -9,16 +10,16 @@ struct RulesCommand: ParsableCommand {
       "With --format markdown, prints the full rules reference (rationale and examples of every check) kept in docs/rules.md."
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
+  enum Format: String, OutputFormatOption {
     case text
     case markdown
+    static var defaultFormat: Format { .text }
   }
 
-  @Option(name: .shortAndLong, help: "Output format: text (a table) or markdown (the full reference).")
-  var format: Format = .text
+  @OptionGroup var output: FormatOptions<Format>
 
   func run() throws {
-    if format == .markdown {
+    if output.format == .markdown {
       Console.out(RulesReference.markdown())
       return
     }

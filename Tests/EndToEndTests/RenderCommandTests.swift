@@ -1,3 +1,4 @@
+import MapcWorkspace
 import Foundation
 import MapcTestSupport
 import Testing
@@ -65,7 +66,7 @@ import Testing
   @Test func exampleHistoryMatchesGoldenSnapshot() throws {
     let repo = try SlipCommandTests.history()
     defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
-    let run = try TestSupport.mapc(["render", "plans/brightwater/data-platform.map.md", "--since", "HEAD~5"], in: repo)
+    let run = try TestSupport.mapc(["render", "plans/brightwater/data-platform.map.md", "--base", "HEAD~5"], in: repo)
     #expect(run.status == 0, "\(run.stderr)")
     let html = run.stdout
     #expect(html.contains("As of <time datetime=\"2026-11-20\">20 Nov 2026</time>"))
@@ -149,8 +150,8 @@ import Testing
     }
     try fixture.commit(files: ["plans/canary.map.md": plan(1)], message: "first", date: "2026-11-02T09:00:00+00:00")
     try fixture.commit(files: ["plans/canary.map.md": plan(2)], message: "second", date: "2026-11-09T09:00:00+00:00")
-    let buyer = try TestSupport.mapc(["render", "--all", "-o", "buyer", "--since", "HEAD~1"], in: dir)
-    let internalRun = try TestSupport.mapc(["render", "--all", "-o", "internal", "--since", "HEAD~1", "--audience", "internal"], in: dir)
+    let buyer = try TestSupport.mapc(["render", "--all", "-o", "buyer", "--base", "HEAD~1"], in: dir)
+    let internalRun = try TestSupport.mapc(["render", "--all", "-o", "internal", "--base", "HEAD~1", "--audience", "internal"], in: dir)
     #expect(buyer.status == 0, "\(buyer.stderr)")
     #expect(internalRun.status == 0, "\(internalRun.stderr)")
     for f in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("buyer").path) {
@@ -186,7 +187,7 @@ import Testing
     #expect(run.stderr.contains("note: the snapshot leaves out slip and history: the repository is a shallow clone"))
     #expect(!run.stdout.contains("since baseline"))
     #expect(!run.stdout.contains("How the dates have moved"))
-    let since = try TestSupport.mapc(["render", plan, "--as-of", "2026-11-23", "--since", "HEAD~1"], in: shallow)
+    let since = try TestSupport.mapc(["render", plan, "--as-of", "2026-11-23", "--base", "HEAD~1"], in: shallow)
     #expect(since.status == 2)
     #expect(since.stderr.contains("shallow clone"))
   }

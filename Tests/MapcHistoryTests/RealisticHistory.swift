@@ -1,3 +1,4 @@
+import MapcWorkspace
 import MapcHistory
 import MapcJSON
 import MapcModel

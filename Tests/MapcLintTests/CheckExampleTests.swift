@@ -1,3 +1,4 @@
+import MapcWorkspace
 import MapcTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import MapcWorkspace
 import Testing
 
 @testable import MapcLint

@@ -1,3 +1,4 @@
+import MapcWorkspace
 import Foundation
 import MapcJSON
 import MapcModel

@@ -1,3 +1,4 @@
+import MapcWorkspace
 import MapcJSON
 
 /// GitLab Code Quality (a subset of the Code Climate format): an array of issues with

@@ -1,3 +1,5 @@
+import MapcWorkspace
+
 /// Writes a lint report in one output format. One reporter per format.
 public protocol Reporter: Sendable {
   func render(_ report: LintReport) -> String
@@ -12,7 +14,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case junit
   case gitlab
 
-  /// The reporter, with every check counted as enabled (see ``reporter(configuration:targets:)``).
+  /// The reporter, with every check counted as enabled (see ``reporter(settings:targets:)``).
   public var reporter: any Reporter {
     switch self {
     case .text: return TextReporter()
@@ -24,11 +26,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
   }
 
-  /// The reporter for a run with this configuration: JUnit lists, for each file, only the
-  /// checks the configuration leaves on for it.
-  public func reporter(configuration: Configuration, targets: [LintTarget]) -> any Reporter {
+  /// The reporter for a run with these settings: JUnit lists, for each file, only the checks
+  /// the settings leave on for it.
+  public func reporter(settings: LintSettings, targets: [LintTarget]) -> any Reporter {
     guard self == .junit else { return reporter }
     let relative = Dictionary(targets.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { first, _ in first })
-    return JUnitReporter { check, path in configuration.severity(of: check, at: relative[path] ?? path) != nil }
+    return JUnitReporter { check, path in settings.severity(of: check, at: relative[path] ?? path) != nil }
   }
 }

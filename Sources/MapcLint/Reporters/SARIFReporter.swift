@@ -1,9 +1,10 @@
+import MapcWorkspace
 import MapcJSON
 
 /// SARIF 2.1.0, the format code-scanning services ingest. Rules carry their stable codes as
 /// `ruleId`s; locations use paths relative to the working directory.
 public struct SARIFReporter: Reporter {
-  public static let version = "0.1.0"
+  public static let version = MapcVersion.current
 
   public init() {}
 

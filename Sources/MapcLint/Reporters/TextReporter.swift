@@ -1,3 +1,5 @@
+import MapcWorkspace
+
 /// Compiler-style diagnostics: `path:line:col: severity[CODE]: message`, the source line with
 /// a caret under the spot, a `help:` line, and a closing summary.
 public struct TextReporter: Reporter {

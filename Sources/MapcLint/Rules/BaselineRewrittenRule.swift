@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcModel
 
 /// With `--base`: a milestone's baseline rewritten since the base, by deleting and re-adding

@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcModel
 
 /// With `--base`: a milestone done at the base is no longer done.

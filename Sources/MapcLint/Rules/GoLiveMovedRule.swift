@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcModel
 
 /// With `--base`: the plan's go-live date differs from the base.

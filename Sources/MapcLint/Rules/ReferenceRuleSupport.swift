@@ -1,3 +1,4 @@
+import MapcWorkspace
 import MapcJSON
 import MapcModel
 

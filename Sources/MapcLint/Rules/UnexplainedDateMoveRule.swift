@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcModel
 
 /// With `--base`: a milestone's due date moved later than at the base, with no reason recorded.

@@ -1,25 +1,31 @@
-/// A command-line mistake: mapc stops with exit code 2.
-public struct UsageError: Error, Sendable, CustomStringConvertible {
-  public var message: String
-  public var help: String?
-  public init(_ message: String, help: String? = nil) {
-    self.message = message
-    self.help = help
+/// A plan file a command reads: where to read it, how to show it, and its path relative to
+/// the configuration root (for per-path settings).
+public struct PlanFile: Sendable, Hashable {
+  /// The absolute path.
+  public var path: String
+  /// The path as reports show it: relative to the working directory where possible.
+  public var displayPath: String
+  /// The path relative to the configuration root, which `plans`, `exclude` and `overrides` match.
+  public var relativePath: String
+
+  public init(path: String, displayPath: String, relativePath: String) {
+    self.path = path
+    self.displayPath = displayPath
+    self.relativePath = relativePath
   }
-  public var description: String { message }
 }
 
-/// Works out which files a `mapc lint` run checks.
-public enum Targets {
+/// Works out which plan files a command reads.
+public enum PlanFiles {
   /// With no paths: the plans of the repository (the configuration's globs under its root).
   /// A directory recurses to every `*.map.md` file below it; a file is linted as given.
-  public static func resolve(_ paths: [String], configuration: Configuration) throws(UsageError) -> [LintTarget] {
-    var out: [LintTarget] = []
+  public static func resolve(_ paths: [String], configuration: Configuration) throws(UsageError) -> [PlanFile] {
+    var out: [PlanFile] = []
     var seen = Set<String>()
     func add(_ absolute: String) {
       guard seen.insert(absolute).inserted else { return }
       out.append(
-        LintTarget(
+        PlanFile(
           path: absolute, displayPath: Paths.display(absolute),
           relativePath: Paths.relative(absolute, to: configuration.root) ?? absolute))
     }

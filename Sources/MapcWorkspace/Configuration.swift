@@ -15,10 +15,29 @@ public struct Configuration: Sendable {
     case off
   }
 
+  /// A rule's setting as written under `rules:`: the check's code or name, not yet resolved
+  /// (the linter knows the checks), and where it was written, for an error.
+  public struct RuleSetting: Sendable, Hashable {
+    public var name: String
+    public var setting: Setting
+    public var position: SourcePosition?
+
+    public init(name: String, setting: Setting, position: SourcePosition? = nil) {
+      self.name = name
+      self.setting = setting
+      self.position = position
+    }
+  }
+
   /// Settings for the paths matching some globs.
   public struct Override: Sendable {
     public var paths: [Glob]
-    public var rules: [String: Setting]
+    public var rules: [RuleSetting]
+
+    public init(paths: [Glob], rules: [RuleSetting]) {
+      self.paths = paths
+      self.rules = rules
+    }
   }
 
   /// The file's name; mapc looks for it in the working directory and its parents.
@@ -33,8 +52,8 @@ public struct Configuration: Sendable {
   public var exclude: [Glob] = []
   /// A fixed "today" (`YYYY-MM-DD`) for reproducible output.
   public var today: String?
-  /// Severities by check code.
-  public var rules: [String: Setting] = [:]
+  /// Rule settings in the order written.
+  public var rules: [RuleSetting] = []
   public var overrides: [Override] = []
   /// An extra schema every plan must also satisfy (absolute path).
   public var extensionSchema: String?
@@ -81,18 +100,8 @@ public struct Configuration: Sendable {
     includesPlan(atRelativePath: Paths.relative(Paths.join(repositoryRoot, path), to: root) ?? path)
   }
 
-  /// The severity of `check` for the plan at `relativePath`, or nil when the check is off.
-  public func severity(of check: Check, at relativePath: String) -> Severity? {
-    var setting = rules[check.code]
-    for o in overrides where o.paths.contains(where: { $0.matches(relativePath) }) {
-      if let s = o.rules[check.code] { setting = s }
-    }
-    switch setting {
-    case .none: return check.defaultSeverity
-    case .off: return nil
-    case .severity(let s): return s
-    }
-  }
+  /// The configuration file's text, for source snippets in errors found after loading.
+  public var sourceText: String?
 
   /// Finds `mapc.yml` in `directory` or its parents and loads it; without one, the defaults
   /// apply with `directory` as the root.
@@ -126,16 +135,16 @@ public struct Configuration: Sendable {
     }
     var value = loaded.value ?? .null
     if value == .null { value = .object(JSONObject()) }
-    let findings = SchemaFindings.findings(
-      for: schemas.config.validate(value).errors, in: value, yaml: text, firstLine: 1, path: shown,
-      documents: schemas.documents)
-    if let first = findings.first {
+    let problems = SchemaDiagnostics.diagnostics(
+      for: schemas.config.validate(value).errors, in: value, yaml: text, firstLine: 1, documents: schemas.documents)
+    if let first = problems.first {
       throw ConfigurationError(
-        path: shown, position: first.position, message: first.message.text, help: first.help, sourceText: text,
-        more: Array(findings.dropFirst()))
+        path: shown, position: first.position, message: first.message, help: first.help, sourceText: text,
+        more: Array(problems.dropFirst()))
     }
     var config = Configuration(root: Paths.parent(Paths.absolute(file)) ?? ".")
     config.file = file
+    config.sourceText = text
     guard case .object(let o) = value else { return config }
     let map = YAMLSourceMap(yaml: text, firstLine: 1)
     func fail(_ pointer: JSONPointer, _ message: String, help: String? = nil) -> ConfigurationError {
@@ -145,13 +154,13 @@ public struct Configuration: Sendable {
     if let ex = o["exclude"]?.arrayValue { config.exclude = ex.compactMap(\.stringValue).map(Glob.init) }
     config.today = o["today"]?.stringValue
     if let rules = o["rules"]?.objectValue {
-      config.rules = try parseRules(rules, at: JSONPointer(["rules"]), fail: fail)
+      config.rules = parseRules(rules, at: JSONPointer(["rules"]), map: map)
     }
     if let overrides = o["overrides"]?.arrayValue {
       for (i, item) in overrides.enumerated() {
         let paths = item["paths"]?.arrayValue?.compactMap(\.stringValue).map(Glob.init) ?? []
-        let rules = try parseRules(
-          item["rules"]?.objectValue ?? JSONObject(), at: JSONPointer(["overrides", String(i), "rules"]), fail: fail)
+        let rules = parseRules(
+          item["rules"]?.objectValue ?? JSONObject(), at: JSONPointer(["overrides", String(i), "rules"]), map: map)
         config.overrides.append(Override(paths: paths, rules: rules))
       }
     }
@@ -188,22 +197,18 @@ public struct Configuration: Sendable {
     return config
   }
 
-  private static func parseRules(
-    _ rules: JSONObject, at pointer: JSONPointer, fail: (JSONPointer, String, String?) -> ConfigurationError
-  ) throws(ConfigurationError) -> [String: Setting] {
-    var out: [String: Setting] = [:]
+  private static func parseRules(_ rules: JSONObject, at pointer: JSONPointer, map: YAMLSourceMap) -> [RuleSetting] {
+    var out: [RuleSetting] = []
     for (key, value) in rules {
-      guard let check = Check.named(key) else {
-        let names = Check.all.flatMap { [$0.code, $0.name] }
-        let hint = DidYouMean.suggestion(for: key, among: names).map { "did you mean '\($0)'? " } ?? ""
-        throw fail(pointer.appending(key), "unknown check '\(key)'", hint + "run `mapc rules` to list every check")
-      }
+      let setting: Setting
       switch value.stringValue {
-      case "off": out[check.code] = .off
+      case "off": setting = .off
       case let s?:
-        if let sev = Severity(rawValue: s) { out[check.code] = .severity(sev) }
-      case nil: break
+        guard let severity = Severity(rawValue: s) else { continue }
+        setting = .severity(severity)
+      case nil: continue
       }
+      out.append(RuleSetting(name: key, setting: setting, position: map.entry(for: pointer.appending(key))?.value))
     }
     return out
   }
@@ -218,11 +223,11 @@ public struct ConfigurationError: Error, Sendable {
   /// The configuration file's text, for a source snippet.
   public var sourceText: String?
   /// Further problems found in the same file.
-  public var more: [Finding] = []
+  public var more: [SchemaDiagnostic] = []
 
   public init(
     path: String, position: SourcePosition? = nil, message: String, help: String? = nil, sourceText: String? = nil,
-    more: [Finding] = []
+    more: [SchemaDiagnostic] = []
   ) {
     self.path = path
     self.position = position

@@ -8,14 +8,9 @@ import MapcModel
 /// `--today`, then `today` in mapc.yml, then `SOURCE_DATE_EPOCH`, then the system clock (UTC).
 public enum Today {
   public static func resolve(
-    flag: String?, configuration: Configuration, environment: [String: String]
+    flag: CalendarDate?, configuration: Configuration, environment: [String: String]
   ) throws(UsageError) -> CalendarDate {
-    if let flag {
-      guard let date = CalendarDate(flag) else {
-        throw UsageError("--today takes a calendar date written YYYY-MM-DD, got '\(flag)'")
-      }
-      return date
-    }
+    if let flag { return flag }
     if let configured = configuration.today, let date = CalendarDate(configured) { return date }
     if let date = try sourceDateEpoch(environment) { return date }
     return CalendarDate(daysSince1970: Int((Double(time(nil)) / 86_400).rounded(.down)))

@@ -1,6 +1,5 @@
 import MapcJSON
 import MapcModel
-import MapcYAML
 
 /// What `mapc lint --base REV` knows about a plan at the base revision and about the commits
 /// between the base and HEAD. Rules that compare against the base find nothing without it.
@@ -8,7 +7,11 @@ public struct BaseContext: Sendable, Hashable {
   /// The base revision as given (`main`, a commit id).
   public var revision: String
   /// The plan's frontmatter at the base (matched by plan id), or nil when the plan is new.
-  public var frontmatter: JSONValue?
+  public var frontmatter: JSONValue? {
+    didSet { plan = frontmatter.map { Plan($0) } }
+  }
+  /// The plan at the base, if it existed there.
+  public private(set) var plan: Plan?
   /// Whether a first-parent commit between the base and HEAD carries a `Slip-Reason:` trailer.
   public var slipReasons: Bool
   /// Milestone ids present at the base and now, that were deleted and re-added in between,
@@ -43,6 +46,7 @@ public struct BaseContext: Sendable, Hashable {
   ) {
     self.revision = revision
     self.frontmatter = frontmatter
+    self.plan = frontmatter.map { Plan($0) }
     self.slipReasons = slipReasons
     self.readdedMilestones = readdedMilestones
     self.rewrittenBaselines = rewrittenBaselines
@@ -53,15 +57,24 @@ public struct BaseContext: Sendable, Hashable {
     revision: String = "main", planText: String, slipReasons: Bool = false, readdedMilestones: [String: String] = [:],
     rewrittenBaselines: [String: RewrittenBaseline] = [:]
   ) {
-    var value: JSONValue?
-    if let source = PlanReader.split(bytes: Array(planText.utf8)).source {
-      value = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine).value
-    }
     self.init(
-      revision: revision, frontmatter: value, slipReasons: slipReasons, readdedMilestones: readdedMilestones,
+      revision: revision, frontmatter: PlanDocument(text: planText).frontmatter, slipReasons: slipReasons, readdedMilestones: readdedMilestones,
       rewrittenBaselines: rewrittenBaselines)
   }
+}
 
-  /// The plan at the base, if it existed there.
-  public var plan: Plan? { frontmatter.map { Plan($0) } }
+extension BaseContext {
+  // `plan` is read from `frontmatter`, so it takes no part in equality.
+  public static func == (a: BaseContext, b: BaseContext) -> Bool {
+    a.revision == b.revision && a.frontmatter == b.frontmatter && a.slipReasons == b.slipReasons
+      && a.readdedMilestones == b.readdedMilestones && a.rewrittenBaselines == b.rewrittenBaselines
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(revision)
+    hasher.combine(frontmatter)
+    hasher.combine(slipReasons)
+    hasher.combine(readdedMilestones)
+    hasher.combine(rewrittenBaselines)
+  }
 }

@@ -5,17 +5,17 @@ import MapcYAML
 
 /// The source map of one file's frontmatter, built on first use: most files have no findings
 /// and never need it.
-final class LazySourceMap {
+public final class LazySourceMap {
   private let yaml: String
   private let firstLine: Int
   private var built: YAMLSourceMap?
 
-  init(yaml: String, firstLine: Int) {
+  public init(yaml: String, firstLine: Int) {
     self.yaml = yaml
     self.firstLine = firstLine
   }
 
-  var map: YAMLSourceMap {
+  public var map: YAMLSourceMap {
     if let built { return built }
     let m = YAMLSourceMap(yaml: yaml, firstLine: firstLine)
     built = m
@@ -26,7 +26,7 @@ final class LazySourceMap {
 extension YAMLSourceMap {
   /// Where to point for `pointer`: its key or its value, with the caret length; the nearest
   /// existing ancestor when the node is absent.
-  func place(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) {
+  public func place(_ p: JSONPointer, key: Bool) -> (SourcePosition?, Int) {
     if let entry = entry(for: p) {
       if key, let k = entry.key { return (k, p.last?.count ?? 1) }
       let len = entry.valueEnd.line == entry.value.line ? entry.valueEnd.column - entry.value.column : 1
@@ -37,25 +37,58 @@ extension YAMLSourceMap {
   }
 }
 
-/// Turns JSON Schema validation errors into findings a seller can act on: the right code,
-/// the YAML line and column, the milestone or stakeholder concerned, and a help line.
-enum SchemaFindings {
-  static func findings(
-    for errors: [ValidationError], in value: JSONValue, yaml: String, firstLine: Int, path: String,
-    documents: [String: JSONValue]
-  ) -> [Finding] {
-    findings(for: errors, in: value, map: LazySourceMap(yaml: yaml, firstLine: firstLine), path: path, documents: documents)
+/// One schema violation as a seller can act on it: what kind of problem, the YAML line and
+/// column, the milestone or stakeholder concerned, and a help line. The linter gives each kind
+/// its check code; the configuration loader reports it as a configuration error.
+public struct SchemaDiagnostic: Sendable, Hashable {
+  /// What is wrong, one kind per schema check of the linter (MAP020-MAP026).
+  public enum Kind: Sendable, Hashable {
+    case missingProperty, unknownProperty, wrongType, invalidValue, invalidFormat, outOfRange, schemaViolation
   }
 
-  static func findings(
-    for errors: [ValidationError], in value: JSONValue, map lazyMap: LazySourceMap, path: String,
+  public var kind: Kind
+  public var position: SourcePosition?
+  /// How many characters to underline, at least 1.
+  public var length: Int
+  public var message: String
+  public var help: String?
+  /// The JSON pointer of the value concerned.
+  public var pointer: JSONPointer?
+
+  init(
+    position: SourcePosition?, length: Int, check kind: Kind, message: String, help: String? = nil,
+    pointer: JSONPointer?
+  ) {
+    self.kind = kind
+    self.position = position
+    self.length = max(1, length)
+    self.message = message
+    self.help = help
+    self.pointer = pointer
+  }
+}
+
+/// Turns JSON Schema validation errors into ``SchemaDiagnostic``s.
+public enum SchemaDiagnostics {
+  /// The diagnostics for `errors` of `value`, the YAML document `yaml` starting at file line `firstLine`.
+  public static func diagnostics(
+    for errors: [ValidationError], in value: JSONValue, yaml: String, firstLine: Int,
     documents: [String: JSONValue]
-  ) -> [Finding] {
+  ) -> [SchemaDiagnostic] {
+    diagnostics(for: errors, in: value, map: LazySourceMap(yaml: yaml, firstLine: firstLine), documents: documents)
+  }
+
+  /// The diagnostics for `errors` of `value`, placed through `lazyMap`; duplicates dropped,
+  /// and a typo's "missing intended key" left out.
+  public static func diagnostics(
+    for errors: [ValidationError], in value: JSONValue, map lazyMap: LazySourceMap,
+    documents: [String: JSONValue]
+  ) -> [SchemaDiagnostic] {
     let relevant = select(errors)
     guard !relevant.isEmpty else { return [] }
     let map = lazyMap.map
     var seen = Set<String>()
-    var out: [Finding] = []
+    var out: [SchemaDiagnostic] = []
     // A typo (`stauts`) also makes the intended key (`status`) missing: report the typo only.
     var typoTargets = Set<JSONPointer>()
     for error in relevant {
@@ -70,8 +103,8 @@ enum SchemaFindings {
       if case .required(let missing) = error.detail, typoTargets.contains(error.instanceLocation.appending(missing)) {
         continue
       }
-      let f = finding(for: error, value: value, map: map, path: path, documents: documents)
-      let key = "\(f.pointer?.description ?? "")\u{0}\(f.check.code)\u{0}\(f.message.text)"
+      let f = diagnostic(for: error, value: value, map: map, documents: documents)
+      let key = "\(f.pointer?.description ?? "")\u{0}\(f.kind)\u{0}\(f.message)"
       if seen.insert(key).inserted { out.append(f) }
     }
     return out
@@ -90,9 +123,9 @@ enum SchemaFindings {
     }
   }
 
-  private static func finding(
-    for error: ValidationError, value: JSONValue, map: YAMLSourceMap, path: String, documents: [String: JSONValue]
-  ) -> Finding {
+  private static func diagnostic(
+    for error: ValidationError, value: JSONValue, map: YAMLSourceMap, documents: [String: JSONValue]
+  ) -> SchemaDiagnostic {
     let pointer = error.instanceLocation
     let context = contextPhrase(for: pointer, in: value)
     let name = displayName(of: pointer)
@@ -104,8 +137,8 @@ enum SchemaFindings {
       let (pos, len) = at(pointer, key: true)
       let what = pointer.isRoot ? "the plan" : (context ?? "`\(name)`")
       let description = propertyDescription(missing, error: error, documents: documents)
-      return Finding(
-        path: path, position: pos, length: len, check: .missingProperty,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .missingProperty,
         message: "\(what) is missing the required property `\(missing)`",
         help: "add `\(missing):`" + (description.map { " (\($0))" } ?? ""), pointer: pointer.appending(missing))
 
@@ -121,8 +154,8 @@ enum SchemaFindings {
         help = "allowed here: " + allowed.joined(separator: ", ") + "; custom data goes under keys starting with `x-`"
       }
       let owner = p.parent.flatMap { contextPhrase(for: $0, in: value) }
-      return Finding(
-        path: path, position: pos, length: len, check: .unknownProperty,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .unknownProperty,
         message: "unknown property `\(property)`" + (owner.map { " in \($0)" } ?? ""), help: help, pointer: p)
 
     case .type(let expected, let actual):
@@ -134,8 +167,8 @@ enum SchemaFindings {
       } else if expected.contains("string"), actual != "string" {
         help = "quote the value to make it text"
       }
-      return Finding(
-        path: path, position: pos, length: len, check: .wrongType,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .wrongType,
         message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + " must be \(wanted), found \(typePhrase(actual))",
         help: help, pointer: pointer)
 
@@ -147,14 +180,14 @@ enum SchemaFindings {
       if let s = instance?.stringValue, let close = DidYouMean.suggestion(for: s, among: options) {
         help = "did you mean `\(close)`? " + help
       }
-      return Finding(
-        path: path, position: pos, length: len, check: .invalidValue,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .invalidValue,
         message: "`\(got)` is not a valid `\(name)`" + (context.map { " in \($0)" } ?? ""), help: help, pointer: pointer)
 
     case .constant(let expected):
       let (pos, len) = at(pointer, key: false)
-      return Finding(
-        path: path, position: pos, length: len, check: .invalidValue,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .invalidValue,
         message: "`\(name)` must be \(scalarText(expected))", help: nil, pointer: pointer)
 
     case .format(let format):
@@ -162,8 +195,8 @@ enum SchemaFindings {
       let got = instance.map(scalarText) ?? "?"
       var reason = "is not a valid \(formatPhrase(format))"
       if format == "date", let impossible = impossibleDate(got) { reason = "is not a calendar date: \(impossible)" }
-      return Finding(
-        path: path, position: pos, length: len, check: .invalidFormat,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .invalidFormat,
         message: "`\(got)` \(reason)" + (context.map { " (`\(name)` in \($0))" } ?? ""),
         help: formatHelp(format), pointer: pointer)
 
@@ -171,29 +204,29 @@ enum SchemaFindings {
       let (pos, len) = at(pointer, key: false)
       let got = instance.map(scalarText) ?? "?"
       let description = propertyDescription(nil, error: error, documents: documents)
-      return Finding(
-        path: path, position: pos, length: len, check: .invalidFormat,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .invalidFormat,
         message: "`\(got)` is not a valid `\(name)`" + (context.map { " in \($0)" } ?? ""),
         help: description ?? "it must match the pattern `\(pattern)`", pointer: pointer)
 
     case .uniqueItems(_, let duplicate):
       let (pos, len) = at(pointer.appending(duplicate), key: false)
       let item = instance?.arrayValue.flatMap { duplicate < $0.count ? scalarText($0[duplicate]) : nil } ?? "an item"
-      return Finding(
-        path: path, position: pos, length: len, check: .outOfRange,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .outOfRange,
         message: "`\(name)` lists `\(item)` more than once" + (context.map { " in \($0)" } ?? ""),
         help: "remove the repeated item", pointer: pointer.appending(duplicate))
 
     case .bounds:
       let (pos, len) = at(pointer, key: false)
-      return Finding(
-        path: path, position: pos, length: len, check: .outOfRange,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .outOfRange,
         message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + ": \(error.message)", pointer: pointer)
 
     case .combinator, .falseSchema:
       let (pos, len) = at(pointer, key: false)
-      return Finding(
-        path: path, position: pos, length: len, check: .schemaViolation,
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .schemaViolation,
         message: "`\(name)`" + (context.map { " in \($0)" } ?? "") + ": \(error.message)",
         help: "see the schema at \(error.absoluteKeywordLocation ?? error.keywordLocation)", pointer: pointer)
     }

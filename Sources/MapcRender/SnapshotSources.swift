@@ -1,9 +1,8 @@
 import MapcGit
 import MapcHistory
 import MapcJSON
-import MapcLint
 import MapcModel
-import MapcRender
+import MapcWorkspace
 import MapcYAML
 
 /// Gathers what `mapc render` shows: the plan files (from the working tree or a revision), and,
@@ -18,10 +17,9 @@ struct SnapshotSources {
     var bytes: Result<[UInt8], SourceProblem>
   }
 
-  /// Why one plan cannot be rendered; `isUsage` problems stop the run with exit code 2.
+  /// Why one plan cannot be rendered: a message for standard error; other plans go on.
   struct Problem: Error, Sendable {
     var text: String
-    var isUsage: Bool
   }
 
   let configuration: Configuration
@@ -32,6 +30,8 @@ struct SnapshotSources {
   private var reader: HistoryReader?
   /// What the snapshots are built from, once the history is read; shared by the workers.
   private(set) var builder: SnapshotBuilder
+  /// What the user should know: history left out, and why.
+  private(set) var notes: [String] = []
 
   init(configuration: Configuration, audience: SnapshotAudience, fixedAsOf: CalendarDate?, branding: Branding) {
     self.configuration = configuration
@@ -53,7 +53,7 @@ struct SnapshotSources {
       guard error.kind == .notARepository else { throw error }
       if needed {
         throw UsageError(
-          "--at and --since read the git history, and \(Paths.display(directory)) is not in a git repository",
+          "--at and --base read the git history, and \(Paths.display(directory)) is not in a git repository",
           help: "run mapc render inside the plans repository")
       }
       reader = nil
@@ -71,7 +71,7 @@ struct SnapshotSources {
     }
     if let revision {
       let repository = reader.repository
-      let commit = try Self.resolve(revision, in: repository)
+      let commit = try repository.resolveRevision(revision)
       let tree = try repository.commit(commit).treeID
       guard let blob = try repository.blobIDs(at: [relative], inTree: tree)[relative] else {
         throw UsageError("\(argument) does not exist at \(revision)", help: "give the plan's path as it was at that revision")
@@ -88,7 +88,7 @@ struct SnapshotSources {
   func allPlans(at revision: String?) throws -> [PlanFile] {
     if let revision, let reader {
       let repository = reader.repository
-      let tree = try repository.commit(try Self.resolve(revision, in: repository)).treeID
+      let tree = try repository.commit(try repository.resolveRevision(revision)).treeID
       var out: [PlanFile] = []
       for change in try repository.changes(fromTree: nil, toTree: tree, pathFilter: isPlan(reader.root)) {
         guard let blob = change.newBlob else { continue }
@@ -97,7 +97,7 @@ struct SnapshotSources {
       guard !out.isEmpty else { throw UsageError("no plan files at \(revision)") }
       return out.sorted { $0.path < $1.path }
     }
-    return try Targets.resolve([], configuration: configuration).map { target in
+    return try PlanFiles.resolve([], configuration: configuration).map { target in
       let path = reader.flatMap { Paths.relative(target.path, to: $0.root) } ?? target.relativePath
       return PlanFile(
         displayPath: target.displayPath, path: path,
@@ -106,7 +106,7 @@ struct SnapshotSources {
   }
 
   /// Reads the history the snapshots draw on. A shallow clone or an empty repository leaves
-  /// history out with a note, unless --at or --since asked for it.
+  /// history out with a note, unless --at or --base asked for it.
   mutating func readHistory(for files: [PlanFile], at revision: String?, since sinceRevision: String?) throws {
     guard let reader else { return }
     let repository = reader.repository
@@ -121,14 +121,15 @@ struct SnapshotSources {
     } catch {
       let optional = revision == nil && sinceRevision == nil
       guard optional, Self.historyMayBeMissing(error.kind) else { throw error }
-      Console.error("mapc: note: the snapshot leaves out slip and history: \(SlipCommand.usageError(for: error).message)\n")
+      notes.append(
+        "the snapshot leaves out slip and history: \(UsageError(error, command: "mapc render", directory: reader.root).message)")
       return
     }
     builder.report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
     builder.committedSteps = history.steps.filter { !$0.revision.isWorkingTree }
-    builder.commit = String(try Self.resolve(revision ?? "HEAD", in: repository).description.prefix(12))
+    builder.commit = String(try repository.resolveRevision(revision ?? "HEAD").description.prefix(12))
     if let sinceRevision {
-      let id = try Self.resolve(sinceRevision, in: repository)
+      let id = try repository.resolveRevision(sinceRevision)
       builder.since = (sinceRevision, try PlanDiff.plans(in: repository, at: id, isPlan: planFilter))
     }
   }
@@ -136,14 +137,6 @@ struct SnapshotSources {
   /// Git states in which a snapshot can still be drawn, without history.
   static func historyMayBeMissing(_ kind: GitError.Kind) -> Bool {
     kind == .shallow || kind == .emptyRepository || kind == .unbornBranch
-  }
-
-  static func resolve(_ revision: String, in repository: Repository) throws -> ObjectID {
-    do {
-      return try repository.resolveCommit(revision)
-    } catch {
-      throw DiffCommand.revisionError(error, revision)
-    }
   }
 }
 
@@ -162,35 +155,24 @@ struct SnapshotBuilder: Sendable {
   var since: (name: String, plans: [PlanVersion])?
 
   /// The snapshot of one plan file, or the problem that stops it.
-  func snapshot(_ file: PlanFile) -> Result<Snapshot, Problem> {
+  func snapshot(_ file: PlanFile) throws(UsageError) -> Result<Snapshot, Problem> {
     let bytes: [UInt8]
     switch file.bytes {
     case .failure(let problem): return .failure(Self.problem(file.displayPath, problem.position, problem.message, problem.help))
     case .success(let b): bytes = b
     }
-    let split = PlanReader.split(bytes: bytes)
-    guard let source = split.source else {
-      let p = split.problems.first { $0.isFatal } ?? SourceProblem(.unreadable, "the file cannot be read as a plan")
+    let document = PlanDocument(bytes: bytes)
+    if let p = document.firstError {
       return .failure(Self.problem(file.displayPath, p.position, p.message, p.help))
     }
-    let loaded = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine)
-    if let d = loaded.diagnostics.first {
-      return .failure(Self.problem(file.displayPath, d.position, d.message, d.help))
+    guard let source = document.source, let json = document.frontmatter, let plan = document.plan else {
+      return .failure(Self.problem(file.displayPath, nil, "the file cannot be read as a plan", nil))
     }
-    guard let json = loaded.value, json.objectValue != nil else {
-      return .failure(
-        Self.problem(
-          file.displayPath, SourcePosition(line: source.frontmatterFirstLine, column: 1), "the frontmatter is not a mapping of keys",
-          nil))
-    }
-    let plan = Plan(json)
     let slip = plan.id.flatMap { id in report?.plans.first { $0.id == id } }
     guard let asOf = fixedAsOf ?? slip?.lastCommit?.date else {
-      return .failure(
-        Problem(
-          text:
-            "mapc: error: no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")\n  = help: pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH\n",
-          isUsage: true))
+      throw UsageError(
+        "no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")",
+        help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
     var history = SnapshotHistory(slip: slip)
     if let id = plan.id, !committedSteps.isEmpty {
@@ -214,6 +196,6 @@ struct SnapshotBuilder: Sendable {
   private static func problem(_ path: String, _ position: SourcePosition?, _ message: String, _ help: String?) -> Problem {
     var text = "\(path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): error: \(message)\n"
     text += "  = help: \(help ?? "run `mapc lint \(path)` for details"); this plan is not rendered\n"
-    return Problem(text: text, isUsage: false)
+    return Problem(text: text)
   }
 }

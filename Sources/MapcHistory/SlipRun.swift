@@ -1,0 +1,104 @@
+import MapcGit
+import MapcModel
+import MapcWorkspace
+
+/// One `mapc slip` run: the history read and analysed, for every plan or the plans asked for.
+public enum SlipRun {
+  /// What to analyse, as the command line asks it.
+  public struct Request: Sendable {
+    /// Plan files or plan ids; empty for every plan.
+    public var plans: [String]
+    /// The revision to analyse; nil for the working tree over HEAD.
+    public var at: String?
+    /// A revision or a date (YYYY-MM-DD) to measure slip against.
+    public var baseline: String?
+    /// List only the date moves from this date on.
+    public var movesSince: CalendarDate?
+
+    public init(plans: [String] = [], at: String? = nil, baseline: String? = nil, movesSince: CalendarDate? = nil) {
+      self.plans = plans
+      self.at = at
+      self.baseline = baseline
+      self.movesSince = movesSince
+    }
+  }
+
+  /// The slip report for `request` in `workspace`.
+  ///
+  /// - Throws: ``UsageError`` outside a repository, in a shallow clone, for an unknown revision
+  ///   or a plan the history does not hold.
+  public static func report(_ request: Request, workspace: Workspace) throws -> SlipReport {
+    let configuration = workspace.configuration
+    let plans = request.plans
+    let walked: HistoryWalk
+    let reader: HistoryReader
+    do {
+      reader = try HistoryReader(discoveringFrom: workspace.directory)
+      let root = reader.root
+      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+      // Plans given as files are read along their paths (much faster on a long history) and
+      // followed back across moves; plans given by id need the whole history.
+      let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
+      if !plans.isEmpty, files.count == plans.count {
+        walked = try reader.walk(following: Set(files), at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
+      } else {
+        walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
+      }
+    } catch {
+      throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+    }
+
+    var options = SlipOptions(
+      since: request.movesSince, today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14)
+    if let baseline = request.baseline {
+      if let d = CalendarDate(baseline) {
+        options.baselineDate = d
+      } else {
+        do {
+          let id = try reader.repository.resolveCommit(baseline)
+          let hex = id.description
+          if walked.revisions.contains(where: { $0.commit == hex }) {
+            options.baselineRevision = hex
+          } else {
+            options.baselineDate = HistoryReader.revision(try reader.repository.commit(id)).date
+          }
+        } catch {
+          throw UsageError("--baseline: \(error.message)", help: "give a revision (a commit, tag or branch) or a date YYYY-MM-DD")
+        }
+      }
+    }
+
+    // The history is streamed through the analysis: the plans of past steps are not kept.
+    var analyzer = SlipAnalyzer(revisions: walked.revisions, options: options)
+    // What resolving the plans given needs: the plan each path held last, and every plan id seen.
+    var lastPlanAtPath: [String: String?] = [:]
+    var planIDs = Set<String>()
+    do {
+      try reader.forEachStep(of: walked) { step in
+        analyzer.apply(step)
+        guard !plans.isEmpty else { return }
+        for snapshot in step.changed {
+          lastPlanAtPath[snapshot.path] = .some(snapshot.plan?.id)
+          if let id = snapshot.plan?.id { planIDs.insert(id) }
+        }
+      }
+    } catch {
+      throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+    }
+
+    var only: Set<String>?
+    if !plans.isEmpty {
+      var ids = Set<String>()
+      for arg in plans {
+        let repoRelative = Paths.relative(Paths.absolute(arg), to: reader.root)
+        let byPath: String? = repoRelative.flatMap { lastPlanAtPath[$0] } ?? nil
+        guard let id = byPath ?? (planIDs.contains(arg) ? arg : nil) else {
+          throw UsageError("no plan in the history matches '\(arg)'", help: "give a plan file or a plan id")
+        }
+        ids.insert(id)
+      }
+      only = ids
+    }
+    return analyzer.report(only: only)
+  }
+}

@@ -1,0 +1,64 @@
+import MapcGit
+import MapcHistory
+import MapcModel
+import MapcWorkspace
+
+/// One `mapc lint` run over a workspace: the files to lint, what git adds to them (each
+/// plan's last commit, and with a base revision the comparison with it), and the report.
+public struct LintRun: Sendable {
+  public var targets: [LintTarget]
+  public var report: LintReport
+  /// The severities the run applied, for reporters that list enabled checks.
+  public var settings: LintSettings
+  /// Things the user should know that are not findings (a history that could not be read).
+  public var notes: [String]
+
+  /// Lints `paths` (default: every plan of the workspace), comparing with `base` when given.
+  ///
+  /// - Throws: ``UsageError`` for paths that name no plan, an unknown base revision, or a
+  ///   history the base comparison cannot read.
+  public init(workspace: Workspace, paths: [String] = [], base: String? = nil) throws {
+    let configuration = workspace.configuration
+    settings = LintSettings(configuration)
+    notes = []
+    var targets = try workspace.planFiles(paths).map(LintTarget.init)
+    targets = Self.addingLastChanges(to: targets, settings: settings, directory: workspace.directory, notes: &notes)
+    if let base {
+      let documents = targets.map { PlanDocument.read(path: $0.path) }
+      do {
+        let contexts = try BaseComparison.contexts(
+          revision: base, plans: documents, directory: workspace.directory, configuration: configuration)
+        for (i, context) in contexts.enumerated() { targets[i].base = context }
+      } catch let error as GitError {
+        throw UsageError("cannot read the git history for `--base \(base)`: \(error.message)")
+      }
+    }
+    self.targets = targets
+    report = Linter(configuration: configuration, schemas: workspace.schemas, today: workspace.today).lint(targets)
+  }
+
+  /// Adds each plan's last commit, for the stale-plan rule, when mapc runs in a git
+  /// repository. Outside one there is nothing to add; a history that cannot be read is a note.
+  static func addingLastChanges(
+    to targets: [LintTarget], settings: LintSettings, directory: String, notes: inout [String]
+  ) -> [LintTarget] {
+    guard targets.contains(where: { settings.severity(of: StalePlanRule.check, at: $0.relativePath) != nil }),
+      let repository = try? Repository.discover(from: directory), let root = repository.workdir
+    else { return targets }
+    var byRepoPath: [String: Int] = [:]
+    for (i, t) in targets.enumerated() {
+      if let p = Paths.relative(t.path, to: root) { byRepoPath[p] = i }
+    }
+    do {
+      var out = targets
+      for (path, revision) in try LastChanges.find(Set(byRepoPath.keys), in: repository) {
+        guard let i = byRepoPath[path] else { continue }
+        out[i].lastChange = LastChange(date: revision.date, author: revision.authorName, commit: revision.commit ?? "")
+      }
+      return out
+    } catch {
+      notes.append("cannot read the git history (\(error.message)); stale plans are not checked")
+      return targets
+    }
+  }
+}

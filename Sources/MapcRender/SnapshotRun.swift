@@ -1,0 +1,146 @@
+import Foundation
+import MapcGit
+import MapcHistory
+import MapcModel
+import MapcWorkspace
+
+/// One `mapc render` run: the snapshots to write, in file order, and what to tell the user.
+public struct SnapshotRun: Sendable {
+  /// What to render, as the command line asks it.
+  public struct Request: Sendable {
+    /// The plan file to render; nil with `all`.
+    public var plan: String?
+    /// Every plan of the repository, with an index page.
+    public var all: Bool
+    public var audience: SnapshotAudience
+    /// Render the plans as they were at this revision.
+    public var at: String?
+    /// List what changed since this revision.
+    public var base: String?
+    /// The date "days remaining" count from; nil for `SOURCE_DATE_EPOCH` or the plan's last commit.
+    public var asOf: CalendarDate?
+
+    public init(
+      plan: String?, all: Bool = false, audience: SnapshotAudience = .buyer, at: String? = nil, base: String? = nil,
+      asOf: CalendarDate? = nil
+    ) {
+      self.plan = plan
+      self.all = all
+      self.audience = audience
+      self.at = at
+      self.base = base
+      self.asOf = asOf
+    }
+  }
+
+  /// One rendered page and the file name it gets in an `--all` folder.
+  public struct Page: Sendable {
+    public var file: String
+    public var snapshot: Snapshot
+    public var html: String
+  }
+
+  /// The snapshots rendered, in file order.
+  public var pages: [Page]
+  /// The index page, with `all`.
+  public var index: String?
+  /// Plans that could not be rendered, each a message for standard error.
+  public var problems: [String]
+  /// Notes for standard error (history left out, and why).
+  public var notes: [String]
+
+  /// Renders what `request` asks for in `workspace`; `environment` gives `SOURCE_DATE_EPOCH`.
+  ///
+  /// - Throws: ``UsageError`` for a bad revision, a plan that does not exist, unusable
+  ///   branding or a snapshot with no as-of date; `GitError` when the history cannot be read.
+  public init(_ request: Request, workspace: Workspace, environment: [String: String]) throws {
+    let branding = try Branding(workspace.configuration.render)
+    let fixedAsOf = try request.asOf ?? Today.sourceDateEpoch(environment)
+    var sources = SnapshotSources(
+      configuration: workspace.configuration, audience: request.audience, fixedAsOf: fixedAsOf, branding: branding)
+    try sources.openRepository(from: workspace.directory, needed: request.at != nil || request.base != nil)
+    let files = try request.all ? sources.allPlans(at: request.at) : [sources.onePlan(request.plan ?? "", at: request.at)]
+    try sources.readHistory(for: files, at: request.at, since: request.base)
+    notes = sources.notes
+
+    // Parse and render on all cores; report and name in file order, so output is the same.
+    let builder = sources.builder
+    let outputs = files.concurrentMap { file -> Result<Result<(Snapshot, String), SnapshotSources.Problem>, UsageError> in
+      Result { () throws(UsageError) in try builder.snapshot(file).map { ($0, SnapshotPage($0).render()) } }
+    }
+    pages = []
+    problems = []
+    var usedNames = Set<String>(["index"])
+    for output in outputs {
+      switch try output.get() {
+      case .failure(let problem):
+        problems.append(problem.text)
+      case .success(let (snapshot, html)):
+        pages.append(Page(file: Self.fileName(for: snapshot, taken: &usedNames), snapshot: snapshot, html: html))
+      }
+    }
+    if request.all {
+      index = IndexPage(
+        entries: pages.map { IndexPage.Entry(file: $0.file, snapshot: $0.snapshot) }, audience: request.audience,
+        asOf: fixedAsOf, branding: branding
+      ).render()
+    }
+  }
+
+  /// A file name from the plan id: kebab-case ids pass as they are; anything else is reduced to
+  /// safe characters, and a repeated name gets a number.
+  static func fileName(for snapshot: Snapshot, taken: inout Set<String>) -> String {
+    let fileStem = snapshot.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+    let raw = snapshot.plan.id ?? fileStem
+    var base = ""
+    for c in raw.lowercased() {
+      let safe = c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")
+      base.append(safe ? c : "-")
+    }
+    if base.isEmpty || base.allSatisfy({ $0 == "-" }) { base = "plan" }
+    var name = base
+    var n = 2
+    while !taken.insert(name).inserted {
+      name = "\(base)-\(n)"
+      n += 1
+    }
+    return name + ".html"
+  }
+}
+
+extension Branding {
+  /// The branding `render` in `mapc.yml` sets: the logo embedded as a `data:` URI, the CSS
+  /// checked to load nothing from anywhere.
+  public init(_ settings: Configuration.RenderSettings) throws(UsageError) {
+    self.init(seller: settings.seller, accent: settings.accent)
+    if let logo = settings.logo, let type = Configuration.RenderSettings.logoMediaType(logo) {
+      guard let data = FileManager.default.contents(atPath: logo) else { throw UsageError("cannot read the logo file \(logo)") }
+      logoDataURI = "data:\(type);base64,\(data.base64EncodedString())"
+    }
+    if let path = settings.css {
+      switch PlanReader.readText(path: path) {
+      case .success(let text):
+        if let problem = Self.externalReference(inCSS: text) {
+          throw UsageError(
+            "the CSS file \(path) \(problem)", help: "a snapshot loads nothing from anywhere: embed images as data: URLs, use system fonts")
+        }
+        css = text
+      case .failure(let problem): throw UsageError("cannot use the CSS file \(path): \(problem.message)")
+      }
+    }
+  }
+
+  /// Why a stylesheet would load something from elsewhere (`@import`, a `url()` that is not
+  /// `data:`), or nil. The snapshot's CSP blocks such loads; mapc does not rely on it alone.
+  static func externalReference(inCSS css: String) -> String? {
+    let lower = css.lowercased()
+    if lower.contains("@import") { return "uses @import" }
+    var rest = Substring(lower)
+    while let r = rest.range(of: "url(") {
+      rest = rest[r.upperBound...]
+      let target = rest.drop { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" || $0 == "\n" }
+      if !target.hasPrefix("data:") { return "refers to an external resource with url(\(target.prefix(40))…)" }
+    }
+    return nil
+  }
+}
