@@ -71,14 +71,16 @@ let package = Package(
     .testTarget(name: "MapcYAMLTests", dependencies: ["MapcYAML", "MapcJSON", "MapcTestSupport"]),
     .testTarget(name: "MapcGitTests", dependencies: ["MapcGit", "MapcTestSupport"]),
     .testTarget(
-      name: "MapcHistoryTests", dependencies: ["MapcHistory", "MapcGit", "MapcModel", "MapcJSON", "MapcTestSupport"],
+      name: "MapcHistoryTests",
+      dependencies: ["MapcHistory", "MapcGit", "MapcModel", "MapcWorkspace", "MapcJSON", "MapcTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(
       name: "MapcLintTests",
       dependencies: ["MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "JSONSchema", "MapcJSON", "MapcTestSupport"]
     ),
     .testTarget(
-      name: "MapcRenderTests", dependencies: ["MapcRender", "MapcModel", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+      name: "MapcRenderTests",
+      dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
   ],

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/bootstrap.sh
-swift build --build-tests
+swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # The browser stage: the rendered snapshots in Chromium (Nu validator, axe-core, screenshots, print).
 MAPC="$(swift build --show-bin-path)/mapc" bash Scripts/browser-checks.sh

@@ -1,7 +1,6 @@
 import MapcJSON
 import MapcModel
 import MapcRender
-import MapcYAML
 
 /// Plans for the render tests, and a check that finds executable markup in an HTML page.
 enum RenderFixtures {
@@ -10,9 +9,9 @@ enum RenderFixtures {
     _ text: String, audience: SnapshotAudience, asOf: String = "2026-11-23", history: SnapshotHistory = SnapshotHistory(),
     branding: Branding = Branding()
   ) throws -> Snapshot {
-    guard let source = PlanReader.split(bytes: Array(text.utf8)).source else { throw Failure("no frontmatter") }
-    let loaded = YAMLLoader.load(source.frontmatter, firstLine: source.frontmatterFirstLine)
-    guard let json = loaded.value, loaded.diagnostics.isEmpty else { throw Failure("YAML: \(loaded.diagnostics)") }
+    let document = PlanDocument(text: text)
+    guard let source = document.source else { throw Failure("no frontmatter") }
+    guard let json = document.frontmatter, document.diagnostics.isEmpty else { throw Failure("YAML: \(document.diagnostics)") }
     return try snapshot(json: json, body: source.body, audience: audience, asOf: asOf, history: history, branding: branding)
   }
 
