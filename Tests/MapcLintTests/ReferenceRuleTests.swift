@@ -36,6 +36,24 @@ import Testing
 
   static func at(_ f: Finding) -> String { f.position.map { "\($0.line):\($0.column)" } ?? "-" }
 
+  /// The same for plans edited from ``ExamplePlans/minimal``: an edit that missed fails the test.
+  static func checked(_ text: ExampleText, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    #expect(text.misses.isEmpty, "\(text.misses)", sourceLocation: sourceLocation)
+    return text.text
+  }
+
+  static func lint(_ text: ExampleText, today: CalendarDate = ExamplePlans.today) throws -> [Finding] {
+    try lint(checked(text), today: today)
+  }
+
+  static func findings(_ code: String, in text: ExampleText, today: CalendarDate = ExamplePlans.today) throws -> [Finding] {
+    try findings(code, in: checked(text), today: today)
+  }
+
+  static func position(of needle: String, after: String = "", in text: ExampleText) -> String {
+    position(of: needle, after: after, in: text.text)
+  }
+
   /// A plan with the minimal header and these milestones (YAML list items, indented by 2).
   static func plan(stages: String = "[discovery, final-agreements, implementation, value]", goLive: String = "2027-03-01", _ milestones: String)
     -> String
