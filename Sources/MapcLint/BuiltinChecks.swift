@@ -1,4 +1,5 @@
 import MapcWorkspace
+import MapcYAML
 
 /// The checks built into mapc's reading of a plan: the file, its YAML, and the plan schema.
 /// Rules about the practice of a good plan live in their own types and use codes from MAP100.
@@ -20,7 +21,7 @@ extension Check {
       (a pasted export, an attachment), and reading it would slow every lint run. Link large \
       documents from `documents` instead.
       """,
-    triggering: [Example(content: .oversized(count: 5 * 1024 * 1024 + 1))],
+    triggering: [Example(content: .oversized(count: 5 * 1024 * 1024 + 1), pointsAt: [SourcePosition(line: 1, column: 1)])],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let binaryFile = Check(
@@ -30,7 +31,7 @@ extension Check {
       Plans are UTF-8 text so that they can be reviewed line by line in pull requests. A file \
       with NUL bytes is binary (or UTF-16); mapc reports it rather than guessing.
       """,
-    triggering: [Example(content: .bytes(Array("---\nmap: 1\n".utf8) + [0, 0, 1, 2] + Array("\n---\n".utf8)))],
+    triggering: [Example(content: .bytes(Array("---\nmap: 1\n↓".utf8) + [0, 0, 1, 2] + Array("\n---\n".utf8)))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let invalidUTF8 = Check(
@@ -42,7 +43,8 @@ extension Check {
       """,
     triggering: [
       Example(
-        content: .bytes(Array(ExamplePlans.minimal.utf8.prefix(60)) + [0xFF] + Array(ExamplePlans.minimal.utf8.dropFirst(60))))
+        content: .bytes(
+          Array(ExamplePlans.minimal.utf8.prefix(60)) + Array("↓".utf8) + [0xFF] + Array(ExamplePlans.minimal.utf8.dropFirst(60))))
     ],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
@@ -50,7 +52,7 @@ extension Check {
     code: "MAP005", name: "empty-file", severity: .error,
     summary: "The plan file is empty.",
     rationale: "An empty `.map.md` file is not a plan. Fill it in (`mapc new` will help) or delete it.",
-    triggering: [Example("")], nonTriggering: [Example(ExamplePlans.minimal)])
+    triggering: [Example("↓")], nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let missingFrontmatter = Check(
     code: "MAP006", name: "missing-frontmatter", severity: .error,
@@ -59,7 +61,7 @@ extension Check {
       A plan's data (dates, owners, milestones) lives in YAML frontmatter that starts on the \
       very first line with `---`. Without it there is nothing to check or render.
       """,
-    triggering: [Example("# Acme rollout\n\nJust notes, no frontmatter.\n")],
+    triggering: [Example("↓# Acme rollout\n\nJust notes, no frontmatter.\n")],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let unterminatedFrontmatter = Check(
@@ -69,7 +71,7 @@ extension Check {
       Without the closing `---` line, the Markdown body would be read as YAML. Close the \
       frontmatter with a line holding only `---`.
       """,
-    triggering: [Example("---\nmap: 1\nid: acme-rollout\n")],
+    triggering: [Example("↓---\nmap: 1\nid: acme-rollout\n")],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let byteOrderMark = Check(
@@ -79,7 +81,7 @@ extension Check {
       Some editors on Windows add an invisible byte order mark. mapc ignores it, but other \
       tools (and some YAML parsers) trip over it. Save the file as UTF-8 without BOM.
       """,
-    triggering: [Example("\u{FEFF}" + ExamplePlans.minimal)],
+    triggering: [Example("↓\u{FEFF}" + ExamplePlans.minimal)],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let yamlSyntax = Check(
@@ -89,7 +91,7 @@ extension Check {
       The frontmatter must parse as YAML 1.2 before anything else can be checked. The finding \
       points where the parser gave up; the mistake is often just before it.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "title: Acme × Northwind rollout", with: "title: \"Acme × Northwind rollout"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "title: Acme × Northwind rollout", with: "title: ↓\"Acme × Northwind rollout"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let tabIndentation = Check(
@@ -99,7 +101,7 @@ extension Check {
       YAML indents with spaces only; a tab makes the structure ambiguous and the parser \
       rejects it. Configure your editor to insert spaces in `.map.md` files.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "    title: Project kickoff", with: "\ttitle: Project kickoff"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "    title: Project kickoff", with: "↓\ttitle: Project kickoff"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let duplicateKey = Check(
@@ -109,7 +111,7 @@ extension Check {
       When a key appears twice, one of the two values is silently lost, and which one \
       depends on the tool. mapc keeps the first and reports the second. Remove one of them.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "    due: 2027-01-11\n", with: "    due: 2027-01-11\n    due: 2027-01-18\n"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "    due: 2027-01-11\n", with: "    due: 2027-01-11\n    ↓due: 2027-01-18\n"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let multipleDocuments = Check(
@@ -119,7 +121,7 @@ extension Check {
       A plan has exactly one frontmatter document. A `--- # comment` or `--- value` line inside \
       it starts a second document, which mapc would otherwise ignore.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "stages: [implementation, value]\n", with: "stages: [implementation, value]\n--- # a second document\nextra: true\n"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "stages: [implementation, value]\n", with: "stages: [implementation, value]\n↓--- # a second document\nextra: true\n"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let aliasLimit = Check(
@@ -138,7 +140,7 @@ extension Check {
             x-a: &a [l, l, l, l, l, l, l, l, l, l]
             x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
             x-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
-            x-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+            x-d: &d [*c, *c, *c, *c, *c, *c, *c, ↓*c, *c, *c]
             x-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
 
             """))
@@ -157,7 +159,8 @@ extension Check {
       Example(
         ExamplePlans.minimal(
           replacing: "stages: [implementation, value]\n",
-          with: "stages: [implementation, value]\nx-deep: " + String(repeating: "[", count: 101) + String(repeating: "]", count: 101) + "\n"))
+          with: "stages: [implementation, value]\nx-deep: " + String(repeating: "[", count: 99) + "↓[[" + String(repeating: "]", count: 101)
+            + "\n"))
     ],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
@@ -168,7 +171,7 @@ extension Check {
       Plan frontmatter is plain data that maps to JSON: keys are scalars and the only tags are \
       YAML's own (`!!str`, `!!int`, ...). Custom tags would mean different things to different tools.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "buyer: Acme Corp", with: "buyer: !company Acme Corp"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "buyer: Acme Corp", with: "buyer: ↓!company Acme Corp"))],
     nonTriggering: [Example(ExamplePlans.minimal(replacing: "buyer: Acme Corp", with: "buyer: !!str Acme Corp"))])
 
   public static let missingProperty = Check(
@@ -178,7 +181,7 @@ extension Check {
       The plan schema requires some properties, so that every plan can be checked, tracked for \
       slips and rendered: a milestone needs an id, a title, a stage, owners, a due date and a status.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "    due: 2027-01-11\n", with: ""))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "    due: 2027-01-11\n", with: "").replacing("  - id: kickoff", with: "  - ↓id: kickoff"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let unknownProperty = Check(
@@ -188,7 +191,7 @@ extension Check {
       Unknown keys are almost always typos (`stauts`, `go-live`), and a typo silently drops \
       the data it was meant to hold. Custom data is welcome under keys that start with `x-`.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "status: not-started", with: "stauts: not-started"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "status: not-started", with: "↓stauts: not-started"))],
     nonTriggering: [Example(ExamplePlans.minimal(replacing: "buyer: Acme Corp", with: "buyer: Acme Corp\nx-crm-id: 0061a00000XyZ"))])
 
   public static let wrongType = Check(
@@ -198,7 +201,7 @@ extension Check {
       Each property has one shape. Owners, for example, are a list even when there is one \
       owner: `owners: [dana]`, not `owners: dana`.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: dana"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: ↓dana"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let invalidValue = Check(
@@ -208,7 +211,7 @@ extension Check {
       Statuses, risks, sides and roles come from fixed lists so that reports and snapshots can \
       group and colour them. The finding lists the allowed values and suggests the closest.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "status: not-started", with: "status: not started"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "status: not-started", with: "status: ↓not started"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let invalidFormat = Check(
@@ -220,8 +223,8 @@ extension Check {
       must be exact.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-02-30"), caption: "a day February does not have"),
-      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: next friday"), caption: "not a date at all"),
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2027-02-30"), caption: "a day February does not have"),
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓next friday"), caption: "not a date at all"),
     ],
     nonTriggering: [Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2028-02-29"), caption: "a leap day")])
 
@@ -232,7 +235,7 @@ extension Check {
       Some values have limits: lists that must not be empty, strings that must not be blank, \
       lists whose items must be unique.
       """,
-    triggering: [Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [dana, dana]"))],
+    triggering: [Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [dana, ↓dana]"))],
     nonTriggering: [Example(ExamplePlans.minimal)])
 
   public static let schemaViolation = Check(

@@ -1,5 +1,6 @@
 import MapcHistory
 import MapcWorkspace
+import MapcYAML
 
 /// What mapc checks: a stable code, a name, a default severity, and the documentation that
 /// `mapc explain` prints. Every check carries examples that trigger it and examples that
@@ -39,6 +40,11 @@ public struct Check: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// An example plan file for a check's documentation and tests.
+///
+/// A triggering example marks where the check's findings point with `↓` (as SwiftLint does)
+/// just before the character the finding starts at; the marks are removed from the example's
+/// text and kept in ``markers``, and the tests require the check's findings at exactly those
+/// places.
 public struct Example: Sendable, Hashable {
   public enum Content: Sendable, Hashable {
     case text(String)
@@ -55,12 +61,35 @@ public struct Example: Sendable, Hashable {
   public var lastChange: LastChange?
   /// The plan at a base revision, as if linted with `--base`.
   public var base: BaseContext?
+  /// Where the check's findings on this example start: the positions of its `↓` marks.
+  public var markers: [SourcePosition]
+  /// The edits of the example's template that did not find their text (see ``ExampleText``).
+  public var misses: [String] = []
+
+  /// The mark that shows where a finding points; see ``Example``.
+  public static let marker = "↓"
 
   public init(_ text: String, caption: String? = nil, lastChange: LastChange? = nil, base: BaseContext? = nil) {
-    content = .text(text)
+    let (bytes, markers) = Self.removingMarkers(Array(text.utf8))
+    // Removing whole scalars from valid UTF-8 leaves valid UTF-8.
+    content = .text(String(decoding: bytes, as: UTF8.self))
+    self.markers = markers
     self.caption = caption
     self.lastChange = lastChange
     self.base = base
+  }
+
+  /// An example made by editing a template; edits that missed are kept in ``misses``.
+  public init(_ text: ExampleText, caption: String? = nil, lastChange: LastChange? = nil, base: BaseContext? = nil) {
+    self.init(text.text, caption: caption, lastChange: lastChange, base: base)
+    misses = text.misses
+  }
+
+  /// An example linted as with `--base`, against the plan `basePlan` at the base; edits of
+  /// either text that missed are kept in ``misses``.
+  public init(_ text: ExampleText, caption: String? = nil, basePlan: ExampleText, slipReasons: Bool = false) {
+    self.init(text, caption: caption, base: BaseContext(planText: basePlan.text, slipReasons: slipReasons))
+    misses += basePlan.misses.map { "in the base plan: \($0)" }
   }
 
   /// A target to lint the example as.
@@ -69,9 +98,51 @@ public struct Example: Sendable, Hashable {
       base: base)
   }
 
-  public init(content: Content, caption: String? = nil) {
-    self.content = content
+  /// An example of any content. `↓` marks in text or bytes are removed into ``markers``;
+  /// `pointsAt` gives the markers of content that cannot hold one (``Content/oversized(count:)``).
+  public init(content: Content, caption: String? = nil, pointsAt: [SourcePosition] = []) {
+    switch content {
+    case .text(let text):
+      let (clean, markers) = Self.removingMarkers(Array(text.utf8))
+      self.content = .text(String(decoding: clean, as: UTF8.self))
+      self.markers = markers + pointsAt
+    case .bytes(let bytes):
+      let (clean, markers) = Self.removingMarkers(bytes)
+      self.content = .bytes(clean)
+      self.markers = markers + pointsAt
+    case .oversized:
+      self.content = content
+      self.markers = pointsAt
+    }
     self.caption = caption
+  }
+
+  /// `bytes` without the `↓` marks, and the position (1-based line, column in Unicode scalars,
+  /// as ``Finding/position`` counts) of the character after each mark.
+  static func removingMarkers(_ bytes: [UInt8]) -> (bytes: [UInt8], markers: [SourcePosition]) {
+    let mark = Array(marker.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var markers: [SourcePosition] = []
+    var line = 1
+    var column = 1
+    var i = 0
+    while i < bytes.count {
+      if bytes[i...].starts(with: mark) {
+        markers.append(SourcePosition(line: line, column: column))
+        i += mark.count
+        continue
+      }
+      if bytes[i] == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if bytes[i] & 0xC0 != 0x80 {
+        column += 1
+      }
+      out.append(bytes[i])
+      i += 1
+    }
+    return (out, markers)
   }
 
   /// The example's file bytes.

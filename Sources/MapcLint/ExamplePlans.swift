@@ -34,8 +34,9 @@ public enum ExamplePlans {
 
     """
 
-  /// ``minimal`` with `target` replaced by `replacement` (exactly once).
-  public static func minimal(replacing target: String, with replacement: String) -> String {
-    minimal.replacing(target, with: replacement, maxReplacements: 1)
+  /// ``minimal`` with its one occurrence of `target` replaced by `replacement`; a target that
+  /// is missing or ambiguous is recorded in the result's ``ExampleText/misses``.
+  public static func minimal(replacing target: String, with replacement: String) -> ExampleText {
+    ExampleText(minimal).replacing(target, with: replacement)
   }
 }

@@ -20,6 +20,7 @@ import Testing
       #expect(["unreadable-file", "schema-violation"].contains(check.name), "\(check) needs a triggering example")
     }
     for example in check.triggering {
+      #expect(example.misses.isEmpty, "\(check): an edit of the example's template missed: \(example.misses)")
       let findings = linter.lint(bytes: example.bytes, target: example.target)
       #expect(findings.contains { $0.check == check }, "\(check) did not trigger on its example; got \(findings.map(\.check.code))")
     }
@@ -30,8 +31,25 @@ import Testing
     let linter = try #require(Self.linter, "the carried schemas must compile")
     #expect(!check.nonTriggering.isEmpty, "\(check) needs a non-triggering example")
     for example in check.nonTriggering {
+      #expect(example.misses.isEmpty, "\(check): an edit of the example's template missed: \(example.misses)")
+      #expect(example.markers.isEmpty, "\(check): a non-triggering example has a `↓` mark")
       let findings = linter.lint(bytes: example.bytes, target: example.target)
       #expect(!findings.contains { $0.check == check }, "\(check) triggered on its clean example: \(findings.map(\.message.text))")
+    }
+  }
+
+  /// Each triggering example marks with `↓` where the check's findings start, and they start
+  /// exactly there: a finding that moves, or an extra one elsewhere, fails.
+  @Test(arguments: Check.all)
+  func findingsPointAtTheMarks(check: Check) throws {
+    let linter = try #require(Self.linter, "the carried schemas must compile")
+    for (i, example) in check.triggering.enumerated() {
+      #expect(!example.markers.isEmpty, "\(check): triggering example \(i + 1) has no `↓` mark where its finding points")
+      let found = linter.lint(bytes: example.bytes, target: example.target).filter { $0.check == check }
+      let at = Set(found.compactMap(\.position))
+      #expect(
+        at == Set(example.markers) && found.allSatisfy { $0.position != nil },
+        "\(check), example \(i + 1): marked at \(example.markers.sorted()), found at \(found.map { $0.position?.description ?? "-" })")
     }
   }
 
@@ -80,5 +98,39 @@ import Testing
     for check in Check.all {
       #expect(readme.contains("| \(check.code) | \(check.name) |"), "README.md does not list \(check)")
     }
+  }
+}
+
+/// The two tools the examples are written with: template edits that must hit, and `↓` marks.
+@Suite struct ExampleToolTests {
+  @Test func anEditThatMissesIsRecordedNotApplied() {
+    let missed = ExamplePlans.minimal(replacing: "status: not-a-status", with: "status: done")
+    #expect(missed.text == ExamplePlans.minimal)
+    #expect(missed.misses == ["`status: not-a-status` occurs 0 times in the text to edit, not once"])
+    let ambiguous = ExampleText("a b a").replacing("a", with: "c")
+    #expect(ambiguous.text == "a b a")
+    #expect(ambiguous.misses.count == 1)
+    // A miss carries through later edits and into the example.
+    let example = Example(missed.replacing("due: 2027-01-11", with: "due: 2027-01-18"))
+    #expect(example.misses == missed.misses)
+    #expect(example.displayText.contains("due: 2027-01-18"))
+    let hit = ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-18")
+    #expect(hit.misses.isEmpty)
+    #expect(hit.text.contains("due: 2027-01-18") && !hit.text.contains("due: 2027-01-11"))
+  }
+
+  @Test func anEditOfTheBasePlanThatMissesIsRecorded() {
+    let example = Example(ExampleText("---\nmap: 1\n---\n"), basePlan: ExampleText("---\nmap: 1\n---\n").replacing("map: 2", with: "map: 3"))
+    #expect(example.misses == ["in the base plan: `map: 2` occurs 0 times in the text to edit, not once"])
+  }
+
+  @Test func marksAreRemovedAndCountedInUnicodeScalars() {
+    let example = Example("---\ntitle: Acme × ↓Northwind\n↓---\n")
+    #expect(example.displayText == "---\ntitle: Acme × Northwind\n---\n")
+    #expect(example.markers.map(\.description) == ["2:15", "3:1"])
+    let bytes = Example(content: .bytes(Array("a\n×↓".utf8) + [0xFF]))
+    #expect(bytes.bytes == Array("a\n×".utf8) + [0xFF])
+    #expect(bytes.markers.map(\.description) == ["2:2"])
+    #expect(Example("no marks").markers.isEmpty)
   }
 }

@@ -11,7 +11,9 @@ import Testing
 /// the examples every check carries.
 @Suite struct ReferenceRuleTests {
   static let target = LintTarget(path: "plan.map.md", displayPath: "plan.map.md", relativePath: "plan.map.md")
-  static let codes = Set(RuleRegistry.referenceRules.map { $0.check.code })
+  /// The reference rules, MAP101–MAP129.
+  static let rules = RuleRegistry.rules.filter { ("MAP101"..."MAP129").contains($0.check.code) }
+  static let codes = Set(rules.map { $0.check.code })
 
   static func lint(_ text: String, today: CalendarDate = ExamplePlans.today) throws -> [Finding] {
     let linter = try Linter(configuration: Configuration(root: "/"), schemas: SchemaCatalog(), today: today)
@@ -34,6 +36,24 @@ import Testing
   }
 
   static func at(_ f: Finding) -> String { f.position.map { "\($0.line):\($0.column)" } ?? "-" }
+
+  /// The same for plans edited from ``ExamplePlans/minimal``: an edit that missed fails the test.
+  static func checked(_ text: ExampleText, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    #expect(text.misses.isEmpty, "\(text.misses)", sourceLocation: sourceLocation)
+    return text.text
+  }
+
+  static func lint(_ text: ExampleText, today: CalendarDate = ExamplePlans.today) throws -> [Finding] {
+    try lint(checked(text), today: today)
+  }
+
+  static func findings(_ code: String, in text: ExampleText, today: CalendarDate = ExamplePlans.today) throws -> [Finding] {
+    try findings(code, in: checked(text), today: today)
+  }
+
+  static func position(of needle: String, after: String = "", in text: ExampleText) -> String {
+    position(of: needle, after: after, in: text.text)
+  }
 
   /// A plan with the minimal header and these milestones (YAML list items, indented by 2).
   static func plan(stages: String = "[discovery, final-agreements, implementation, value]", goLive: String = "2027-03-01", _ milestones: String)
@@ -84,7 +104,7 @@ import Testing
 
   /// Each triggering example shows exactly its problem: no other rule of this group fires on
   /// it, except where one problem implies another (on track but overdue is also overdue).
-  @Test(arguments: RuleRegistry.referenceRules.map { $0.check })
+  @Test(arguments: ReferenceRuleTests.rules.map { $0.check })
   func triggeringExamplesShowOnlyTheirProblem(check: Check) throws {
     let implied: [String: Set<String>] = ["MAP125": ["MAP123", "MAP124"]]
     let allowed = implied[check.code, default: []].union([check.code])
@@ -247,7 +267,7 @@ import Testing
       let json = chain(closed: closed)
       let context = RuleContext(plan: Plan(json), frontmatter: json, body: "", today: ExamplePlans.today, thresholds: Thresholds())
       var all: [RuleFinding] = []
-      for rule in RuleRegistry.referenceRules { all += rule.init().findings(in: context) }
+      for rule in Self.rules { all += rule.init().findings(in: context) }
       let cycles = DependencyCycleRule().findings(in: context)
       #expect(cycles.count == (closed ? 1 : 0))
       #expect(all.count == cycles.count)

@@ -70,19 +70,33 @@ public enum TestSupport {
   }
 
   /// Compares `actual` with the golden file at `relativePath` (from the package root).
-  /// With `UPDATE_GOLDENS=1` in the environment, writes the golden file instead.
   /// Returns nil when they match, else a description of the first difference.
+  ///
+  /// With `UPDATE_GOLDENS=1` in the environment, a golden file that differs (or is missing) is
+  /// rewritten, and the comparison still fails, saying so: a run that rewrites a golden file
+  /// never passes, so CI cannot go green by rewriting what it checks. Run again to see it pass.
   public static func golden(_ relativePath: String, _ actual: String) -> String? {
-    let url = packageRoot.appendingPathComponent(relativePath)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
-      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try? actual.write(to: url, atomically: true, encoding: .utf8)
-      return nil
+    golden(
+      at: packageRoot.appendingPathComponent(relativePath), named: relativePath, actual,
+      update: ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1")
+  }
+
+  /// ``golden(_:_:)`` for the file at `url`, shown as `relativePath`, rewriting it when `update`.
+  public static func golden(at url: URL, named relativePath: String, _ actual: String, update: Bool) -> String? {
+    let expected = try? String(contentsOf: url, encoding: .utf8)
+    if expected == actual { return nil }
+    if update {
+      do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+      } catch {
+        return "could not rewrite golden file \(relativePath): \(error)"
+      }
+      return "golden rewritten: review the diff of \(relativePath) (this run fails; run the tests again without UPDATE_GOLDENS)"
     }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    guard let expected else {
       return "missing golden file \(relativePath); run the tests with UPDATE_GOLDENS=1 to create it"
     }
-    if expected == actual { return nil }
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     for i in 0..<max(e.count, a.count) {

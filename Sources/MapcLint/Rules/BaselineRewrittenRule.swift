@@ -28,7 +28,7 @@ public struct BaselineRewrittenRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal,
+        ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2027-01-11"),
         caption: "main's history first recorded kickoff due 2027-01-04 in 9d2e7b1; HEAD's history, without that commit, 2027-01-11",
         base: BaseContext(
           planText: ExamplePlans.minimal,
@@ -38,7 +38,7 @@ public struct BaselineRewrittenRule: Rule {
               head: CalendarDate(year: 2027, month: 1, day: 11) ?? ExamplePlans.today)
           ])),
       Example(
-        ExamplePlans.minimal, caption: "kickoff was removed in one commit and added back in a later one",
+        ExamplePlans.minimal(replacing: "  - id: kickoff", with: "  - id: ↓kickoff"), caption: "kickoff was removed in one commit and added back in a later one",
         base: BaseContext(planText: ExamplePlans.minimal, readdedMilestones: ["kickoff": "4f1c2ab"])),
     ],
     nonTriggering: [

@@ -16,7 +16,7 @@ public struct BuyerShareRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [sam]"),
+        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [sam]").replacing("milestones:\n", with: "↓milestones:\n"),
         caption: "the only open milestone is owned by the seller")
     ],
     nonTriggering: [

@@ -17,7 +17,7 @@ public struct DependencyCycleRule: Rule {
     triggering: [
       Example(
         UnknownDependencyRule.twoMilestones(dependsOn: "[kickoff]")
-          .replacing("    status: not-started\n  - id: onboarding", with: "    status: not-started\n    depends_on: [onboarding]\n  - id: onboarding")
+          .replacing("    status: not-started\n  - id: onboarding", with: "    status: not-started\n    depends_on: [↓onboarding]\n  - id: onboarding")
           .replacing("due: 2027-02-01", with: "due: 2027-01-11"),
         caption: "kickoff waits for onboarding, which waits for kickoff")
     ],

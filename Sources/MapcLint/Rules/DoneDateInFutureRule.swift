@@ -14,7 +14,7 @@ public struct DoneDateInFutureRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "status: not-started", with: "status: done\n    done_on: 2026-11-24"),
+        ExamplePlans.minimal(replacing: "status: not-started", with: "status: done\n    done_on: ↓2026-11-24"),
         caption: "done tomorrow (today is 2026-11-23 in the examples)")
     ],
     nonTriggering: [

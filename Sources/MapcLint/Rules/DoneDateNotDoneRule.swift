@@ -13,7 +13,7 @@ public struct DoneDateNotDoneRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "status: not-started", with: "status: in-progress\n    done_on: 2026-11-20"),
+        ExamplePlans.minimal(replacing: "status: not-started", with: "status: in-progress\n    done_on: ↓2026-11-20"),
         caption: "in progress, with a done date")
     ],
     nonTriggering: [

@@ -14,10 +14,9 @@ public struct DoneReopenedRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "status: not-started", with: "status: in-progress"),
+        ExamplePlans.minimal(replacing: "status: not-started", with: "status: ↓in-progress"),
         caption: "kickoff was done at the base",
-        base: BaseContext(
-          planText: ExamplePlans.minimal(replacing: "status: not-started", with: "status: done\n    done_on: 2026-11-20")))
+        basePlan: ExamplePlans.minimal(replacing: "status: not-started", with: "status: done\n    done_on: 2026-11-20"))
     ],
     nonTriggering: [
       Example(

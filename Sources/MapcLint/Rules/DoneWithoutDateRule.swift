@@ -11,7 +11,7 @@ public struct DoneWithoutDateRule: Rule {
       Without `done_on`, a done milestone's slip is unknown. Add the date it was done.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "status: not-started", with: "status: done"), caption: "done, but when?")
+      Example(ExamplePlans.minimal(replacing: "status: not-started", with: "status: ↓done"), caption: "done, but when?")
     ],
     nonTriggering: [
       Example(ExamplePlans.minimal(replacing: "status: not-started", with: "status: done\n    done_on: 2026-11-20"), caption: "done, with its date")

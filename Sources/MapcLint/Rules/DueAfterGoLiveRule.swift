@@ -34,7 +34,7 @@ public struct DueAfterGoLiveRule: Rule {
                   title: Security sign-off on the SOC 2 package
                   stage: final-agreements
                   owners: [dana, sam]
-                  due: 2027-03-10
+                  due: ↓2027-03-10
                   status: not-started
 
               """),

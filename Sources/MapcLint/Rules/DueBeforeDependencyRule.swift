@@ -15,7 +15,7 @@ public struct DueBeforeDependencyRule: Rule {
       """,
     triggering: [
       Example(
-        UnknownDependencyRule.twoMilestones(dependsOn: "[kickoff]").replacing("due: 2027-02-01", with: "due: 2027-01-04"),
+        UnknownDependencyRule.twoMilestones(dependsOn: "[kickoff]").replacing("due: 2027-02-01", with: "due: ↓2027-01-04"),
         caption: "onboarding is due a week before the kickoff it waits for")
     ],
     nonTriggering: [

@@ -14,12 +14,12 @@ public struct DuplicateIDRule: Rule {
       """,
     triggering: [
       Example(
-        UnknownDependencyRule.twoMilestones(dependsOn: nil).replacing("id: onboarding", with: "id: kickoff"),
+        UnknownDependencyRule.twoMilestones(dependsOn: nil).replacing("id: onboarding", with: "id: ↓kickoff"),
         caption: "two milestones with the id `kickoff`"),
       Example(
         ExamplePlans.minimal(
           replacing: "  - { id: sam, name: Sam Okafor, side: seller, role: account-executive }\n",
-          with: "  - { id: sam, name: Sam Okafor, side: seller, role: account-executive }\n  - { id: sam, name: Sam Ortiz, side: seller, role: sales-engineer }\n"),
+          with: "  - { id: sam, name: Sam Okafor, side: seller, role: account-executive }\n  - { id: ↓sam, name: Sam Ortiz, side: seller, role: sales-engineer }\n"),
         caption: "two stakeholders with the id `sam`"),
     ],
     nonTriggering: [

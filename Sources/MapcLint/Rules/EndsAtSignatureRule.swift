@@ -22,7 +22,7 @@ public struct EndsAtSignatureRule: Rule {
           replacing: "stages: [implementation, value]", with: "stages: [final-agreements, implementation, value]"
         ).replacing(
           "    status: not-started\n",
-          with: "    status: not-started\n  - id: contract-signed\n    title: Order form signed\n    stage: final-agreements\n    owners: [dana, sam]\n    due: 2027-01-20\n    status: not-started\n"
+          with: "    status: not-started\n  - id: ↓contract-signed\n    title: Order form signed\n    stage: final-agreements\n    owners: [dana, sam]\n    due: 2027-01-20\n    status: not-started\n"
         ),
         caption: "the latest milestone is the signature")
     ],

@@ -14,8 +14,8 @@ public struct GoLiveMovedRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal, caption: "go-live was 2027-02-15 at the base",
-        base: BaseContext(planText: ExamplePlans.minimal(replacing: "go_live: 2027-03-01", with: "go_live: 2027-02-15")))
+        ExamplePlans.minimal(replacing: "go_live: 2027-03-01", with: "go_live: ↓2027-03-01"), caption: "go-live was 2027-02-15 at the base",
+        basePlan: ExamplePlans.minimal(replacing: "go_live: 2027-03-01", with: "go_live: 2027-02-15"))
     ],
     nonTriggering: [
       Example(ExamplePlans.minimal, caption: "go-live unchanged", base: BaseContext(planText: ExamplePlans.minimal)),

@@ -12,7 +12,7 @@ public struct KeyOutcomesRule: Rule {
       signature; a longer one mixes outcomes with tasks. This is a note, not a rule: below 3 \
       or above 30 milestones, `milestone-count` reports instead. Cancelled milestones do not count.
       """,
-    triggering: [Example(plan(milestones: 5), caption: "five milestones")],
+    triggering: [Example(plan(milestones: 5).replacing("milestones:\n", with: "↓milestones:\n"), caption: "five milestones")],
     nonTriggering: [
       Example(plan(milestones: 8), caption: "eight key outcomes"),
       Example(ExamplePlans.minimal, caption: "one milestone: `milestone-count` reports it instead"),
@@ -40,7 +40,7 @@ public struct KeyOutcomesRule: Rule {
   }
 
   /// ``ExamplePlans/minimal`` with `count` milestones (one a week from the kickoff).
-  static func plan(milestones count: Int) -> String {
+  static func plan(milestones count: Int) -> ExampleText {
     var extra = ""
     for i in 1..<max(1, count) {
       let due = CalendarDate(daysSince1970: 20_829 + 7 * i)  // 2027-01-11 + i weeks

@@ -20,12 +20,12 @@ public struct LinkSchemeRule: Rule {
       Example(
         ExamplePlans.minimal(
           replacing: "Acme's finance team closes the books by hand.",
-          with: "Acme's finance team closes the books by hand ([demo](javascript:alert(1)))."),
+          with: "Acme's finance team closes the books by hand ([demo](↓javascript:alert(1)))."),
         caption: "a `javascript:` link"),
       Example(
         ExamplePlans.minimal(
           replacing: "Acme's finance team closes the books by hand.",
-          with: "Questions: [write to Dana](mailto:dana.ruiz@acme)."),
+          with: "Questions: [write to Dana](↓mailto:dana.ruiz@acme)."),
         caption: "a mailto address with no top-level domain"),
     ],
     nonTriggering: [

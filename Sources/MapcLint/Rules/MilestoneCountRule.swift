@@ -12,7 +12,7 @@ public struct MilestoneCountRule: Rule {
       outcomes (8 to 12 is the guides' advice) and move the task lists to the project tools. \
       Cancelled milestones do not count.
       """,
-    triggering: [Example(ExamplePlans.minimal, caption: "a single milestone")],
+    triggering: [Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "↓milestones:\n"), caption: "a single milestone")],
     nonTriggering: [Example(KeyOutcomesRule.plan(milestones: 3), caption: "three milestones")])
 
   public init() {}

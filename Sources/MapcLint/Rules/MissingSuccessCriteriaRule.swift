@@ -17,10 +17,12 @@ public struct MissingSuccessCriteriaRule: Rule {
     triggering: [
       Example(
         ExamplePlans.minimal(replacing: "stages: [implementation, value]", with: "stages: [validation, implementation, value]")
-          .replacing("title: Project kickoff\n    stage: implementation", with: "title: Reconciliation tested on Acme's data\n    stage: validation"),
+          .replacing("title: Project kickoff\n    stage: implementation", with: "title: Reconciliation tested on Acme's data\n    stage: validation")
+          .replacing("  - id: kickoff", with: "  - id: ↓kickoff"),
         caption: "a validation milestone with no success criteria"),
       Example(
-        ExamplePlans.minimal(replacing: "title: Project kickoff", with: "title: Two-week pilot in the Boston office"),
+        ExamplePlans.minimal(replacing: "title: Project kickoff", with: "title: Two-week pilot in the Boston office")
+          .replacing("  - id: kickoff", with: "  - id: ↓kickoff"),
         caption: "a pilot, whatever its stage"),
     ],
     nonTriggering: [

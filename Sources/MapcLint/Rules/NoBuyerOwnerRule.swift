@@ -15,7 +15,7 @@ public struct NoBuyerOwnerRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [sam]"),
+        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: ↓[sam]"),
         caption: "the kickoff is owned by the seller's account executive alone")
     ],
     nonTriggering: [

@@ -12,7 +12,11 @@ public struct NoChampionRule: Rule {
       side who owns it. Mark that person with `role: champion`; a role placeholder with no \
       name does not count, because a champion you cannot name is one you do not have.
       """,
-    triggering: [Example(ExamplePlans.minimal, caption: "the buyer side has an economic buyer but no champion")],
+    triggering: [
+      Example(
+        ExamplePlans.minimal(replacing: "stakeholders:\n", with: "↓stakeholders:\n"),
+        caption: "the buyer side has an economic buyer but no champion")
+    ],
     nonTriggering: [
       Example(
         ExamplePlans.minimal(

@@ -12,7 +12,9 @@ public struct NoCompellingEventRule: Rule {
       champion and write down what it is and when.
       """,
     triggering: [
-      Example(ExamplePlans.minimal, caption: "the minimal plan has a go-live date but no reason for it")
+      Example(
+        ExamplePlans.minimal(replacing: "go_live:", with: "↓go_live:"),
+        caption: "the minimal plan has a go-live date but no reason for it")
     ],
     nonTriggering: [
       Example(

@@ -15,12 +15,12 @@ public struct NoDecisionMakerRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "role: economic-buyer", with: "role: champion"),
+        ExamplePlans.minimal(replacing: "role: economic-buyer", with: "role: champion").replacing("stakeholders:\n", with: "↓stakeholders:\n"),
         caption: "the buyer's only stakeholder is the champion"),
       Example(
         ExamplePlans.minimal(
           replacing: "  - { id: sam,",
-          with: "  - { id: cfo, side: buyer, role: economic-buyer }\n  - { id: sam,"
+          with: "  - { id: ↓cfo, side: buyer, role: economic-buyer }\n  - { id: sam,"
         ).replacing("name: Dana Ruiz, side: buyer, role: economic-buyer", with: "name: Dana Ruiz, side: buyer, role: champion"),
         caption: "the economic buyer is a role placeholder with no name yet"),
     ],

@@ -14,7 +14,7 @@ public struct NoSellerCounterpartRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [dana]"),
+        ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: ↓[dana]"),
         caption: "the kickoff is owned by the buyer alone")
     ],
     nonTriggering: [

@@ -12,7 +12,9 @@ public struct NoValueDateRule: Rule {
       the outcome the buyer paid for, and gives the renewal its first proof point.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "value_date: 2027-06-01\n", with: ""), caption: "the plan stops at go-live")
+      Example(
+        ExamplePlans.minimal(replacing: "value_date: 2027-06-01\n", with: "").replacing("go_live:", with: "↓go_live:"),
+        caption: "the plan stops at go-live")
     ],
     nonTriggering: [Example(ExamplePlans.minimal, caption: "a first value check on 1 June")])
 

@@ -14,7 +14,7 @@ public struct OnTrackButOverdueRule: Rule {
     triggering: [
       Example(
         ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-20").replacing(
-          "status: not-started", with: "status: in-progress\n    risk: on-track"),
+          "status: not-started", with: "status: in-progress\n    risk: ↓on-track"),
         caption: "due 3 days ago and still on track (today is 2026-11-23 in the examples)")
     ],
     nonTriggering: [

@@ -13,8 +13,8 @@ public struct OverdueRule: Rule {
       says why. From 7 days on, the milestone is `stalled`, an error.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-22"), caption: "due yesterday (today is 2026-11-23 in the examples)"),
-      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-17"), caption: "due 6 days ago"),
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2026-11-22"), caption: "due yesterday (today is 2026-11-23 in the examples)"),
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2026-11-17"), caption: "due 6 days ago"),
     ],
     nonTriggering: [
       Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-23"), caption: "due today"),

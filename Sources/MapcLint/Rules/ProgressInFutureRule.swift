@@ -15,7 +15,7 @@ public struct ProgressInFutureRule: Rule {
       Example(
         ExamplePlans.minimal(
           replacing: "    status: not-started\n",
-          with: "    status: in-progress\n    progress:\n      - { on: 2026-11-30, note: Agenda agreed, by: dana }\n"),
+          with: "    status: in-progress\n    progress:\n      - { on: ↓2026-11-30, note: Agenda agreed, by: dana }\n"),
         caption: "a note dated next week (today is 2026-11-23 in the examples)")
     ],
     nonTriggering: [

@@ -12,7 +12,7 @@ public struct StalePlanRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal, caption: "last commit 30 days before today",
+        ExamplePlans.minimal(replacing: "id: acme-rollout", with: "↓id: acme-rollout"), caption: "last commit 30 days before today",
         lastChange: LastChange(date: ExamplePlans.today.adding(days: -30), author: "Sam Okafor", commit: "4f1c2ab"))
     ],
     nonTriggering: [

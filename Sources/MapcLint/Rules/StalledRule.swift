@@ -14,7 +14,7 @@ public struct StalledRule: Rule {
       milestone is `overdue`, a warning.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-16"), caption: "due 7 days ago (today is 2026-11-23 in the examples)")
+      Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2026-11-16"), caption: "due 7 days ago (today is 2026-11-23 in the examples)")
     ],
     nonTriggering: [
       Example(ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2026-11-17"), caption: "due 6 days ago: that is `overdue`"),

@@ -15,22 +15,21 @@ public struct UnexplainedDateMoveRule: Rule {
       """,
     triggering: [
       Example(
-        ExamplePlans.minimal, caption: "kickoff was due 2027-01-04 at the base",
-        base: BaseContext(planText: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04")))
+        ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: ↓2027-01-11"), caption: "kickoff was due 2027-01-04 at the base",
+        basePlan: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04"))
     ],
     nonTriggering: [
       Example(
         ExamplePlans.minimal(
           replacing: "due: 2027-01-11", with: "due: 2027-01-11\n    due_reason: The buyer's IT team asked for a week more"),
         caption: "the move comes with a new `due_reason`",
-        base: BaseContext(planText: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04"))),
+        basePlan: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04")),
       Example(
-        ExamplePlans.minimal, caption: "a commit since the base carries a `Slip-Reason:` trailer",
-        base: BaseContext(
-          planText: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04"), slipReasons: true)),
+        ExampleText(ExamplePlans.minimal), caption: "a commit since the base carries a `Slip-Reason:` trailer",
+        basePlan: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-04"), slipReasons: true),
       Example(
-        ExamplePlans.minimal, caption: "moved earlier",
-        base: BaseContext(planText: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-18"))),
+        ExampleText(ExamplePlans.minimal), caption: "moved earlier",
+        basePlan: ExamplePlans.minimal(replacing: "due: 2027-01-11", with: "due: 2027-01-18")),
       Example(ExamplePlans.minimal, caption: "linted without `--base`"),
     ])
 

@@ -13,14 +13,14 @@ public struct UnknownDependencyRule: Rule {
       itself. Fix the id, or remove the entry.
       """,
     triggering: [
-      Example(twoMilestones(dependsOn: "[kickof]"), caption: "a typo in a dependency"),
-      Example(twoMilestones(dependsOn: "[onboarding]"), caption: "a milestone depending on itself"),
+      Example(twoMilestones(dependsOn: "[↓kickof]"), caption: "a typo in a dependency"),
+      Example(twoMilestones(dependsOn: "[↓onboarding]"), caption: "a milestone depending on itself"),
     ],
     nonTriggering: [Example(twoMilestones(dependsOn: "[kickoff]"), caption: "a dependency on another milestone")])
 
   /// ``ExamplePlans/minimal`` with a second milestone, `onboarding`, that depends on
   /// `dependsOn` (a YAML flow list), or on nothing.
-  static func twoMilestones(dependsOn: String?) -> String {
+  static func twoMilestones(dependsOn: String?) -> ExampleText {
     let plan = ExamplePlans.minimal(
       replacing: "    status: not-started\n",
       with: """

@@ -13,8 +13,8 @@ public struct UnknownStageRule: Rule {
       stage name, or add the stage to `stages` in its place in the order.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "stage: implementation", with: "stage: implemention"), caption: "a typo in the stage"),
-      Example(ExamplePlans.minimal(replacing: "stage: implementation", with: "stage: launch"), caption: "a stage the plan does not list"),
+      Example(ExamplePlans.minimal(replacing: "stage: implementation", with: "stage: ↓implemention"), caption: "a typo in the stage"),
+      Example(ExamplePlans.minimal(replacing: "stage: implementation", with: "stage: ↓launch"), caption: "a stage the plan does not list"),
     ],
     nonTriggering: [
       Example(

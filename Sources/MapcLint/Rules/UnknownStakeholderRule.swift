@@ -14,11 +14,11 @@ public struct UnknownStakeholderRule: Rule {
       or fix the id. The same goes for the `by` of a progress note.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [danna, sam]"), caption: "a typo in an owner id"),
+      Example(ExamplePlans.minimal(replacing: "owners: [dana, sam]", with: "owners: [↓danna, sam]"), caption: "a typo in an owner id"),
       Example(
         ExamplePlans.minimal(
           replacing: "    status: not-started\n",
-          with: "    status: in-progress\n    progress:\n      - { on: 2026-11-20, note: Agenda agreed, by: priya }\n"),
+          with: "    status: in-progress\n    progress:\n      - { on: 2026-11-20, note: Agenda agreed, by: ↓priya }\n"),
         caption: "a progress note by someone who is not a stakeholder"),
     ],
     nonTriggering: [

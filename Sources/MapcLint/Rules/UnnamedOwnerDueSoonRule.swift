@@ -17,7 +17,7 @@ public struct UnnamedOwnerDueSoonRule: Rule {
         ExamplePlans.minimal(
           replacing: "  - { id: sam,",
           with: "  - { id: sec, side: buyer, role: security-reviewer }\n  - { id: sam,"
-        ).replacing("owners: [dana, sam]\n    due: 2027-01-11", with: "owners: [sec, sam]\n    due: 2026-11-30"),
+        ).replacing("owners: [dana, sam]\n    due: 2027-01-11", with: "owners: [↓sec, sam]\n    due: 2026-11-30"),
         caption: "the security reviewer has no name and the milestone is due in 7 days")
     ],
     nonTriggering: [

@@ -10,7 +10,7 @@ public struct UnusedSuppressionRule: Rule {
       mapc reports it: remove the entry.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "lint: { disable: [no-champion] }\nmilestones:\n").replacing("role: economic-buyer", with: "role: champion"))
+      Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "lint: { disable: [↓no-champion] }\nmilestones:\n").replacing("role: economic-buyer", with: "role: champion"))
     ],
     nonTriggering: [Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "lint: { disable: [no-champion] }\nmilestones:\n"))])
 

@@ -14,7 +14,7 @@ public struct ValueDateBeforeGoLiveRule: Rule {
       updated after go-live moved. Move the value date after go-live.
       """,
     triggering: [
-      Example(ExamplePlans.minimal(replacing: "value_date: 2027-06-01", with: "value_date: 2027-02-01"), caption: "value a month before go-live")
+      Example(ExamplePlans.minimal(replacing: "value_date: 2027-06-01", with: "value_date: ↓2027-02-01"), caption: "value a month before go-live")
     ],
     nonTriggering: [
       Example(ExamplePlans.minimal(replacing: "value_date: 2027-06-01", with: "value_date: 2027-03-01"), caption: "value on the go-live day")

@@ -15,10 +15,11 @@ public struct WeakValueStatementRule: Rule {
     triggering: [
       Example(
         ExamplePlans.minimal(
-          replacing: "value: Cut month-end close from 9 days to 3 by consolidating 14 data sources.", with: "value: Efficiency"),
+          replacing: "value: Cut month-end close from 9 days to 3 by consolidating 14 data sources.", with: "value: ↓Efficiency"),
         caption: "one word"),
       Example(
-        ExamplePlans.minimal(replacing: "value: Cut month-end close from 9 days to 3 by consolidating 14 data sources.\n", with: ""),
+        ExamplePlans.minimal(replacing: "value: Cut month-end close from 9 days to 3 by consolidating 14 data sources.\n", with: "")
+          .replacing("title: Acme", with: "↓title: Acme"),
         caption: "no value statement"),
     ],
     nonTriggering: [Example(ExamplePlans.minimal, caption: "a measurable change for the buyer")])
