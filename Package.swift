@@ -70,6 +70,7 @@ let package = Package(
       name: "JSONSchemaTests", dependencies: ["JSONSchema", "MapcJSON", "MapcTestSupport"], exclude: ["suite-skips.txt"]),
     .testTarget(name: "MapcYAMLTests", dependencies: ["MapcYAML", "MapcJSON", "MapcTestSupport"]),
     .testTarget(name: "MapcGitTests", dependencies: ["MapcGit", "MapcTestSupport"]),
+    .testTarget(name: "MapcModelTests", dependencies: ["MapcModel", "MapcJSON", "MapcYAML"]),
     .testTarget(
       name: "MapcHistoryTests",
       dependencies: ["MapcHistory", "MapcGit", "MapcModel", "MapcWorkspace", "MapcJSON", "MapcTestSupport"],

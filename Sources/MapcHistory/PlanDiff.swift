@@ -222,9 +222,7 @@ public enum PlanDiff {
         e.removed = o.successCriteria.filter { !m.successCriteria.contains($0) }
         criteria.append(e)
       }
-      if let e = internalChange(
-        b.frontmatter.value(at: o.pointer("internal")), h.frontmatter.value(at: m.pointer("internal")),
-        pointer: m.pointer("internal").description)
+      if let e = internalChange(o.internalNote, m.internalNote, pointer: m.pointer("internal").description)
       {
         var e = e
         e.milestone = id
@@ -244,8 +242,8 @@ public enum PlanDiff {
     out += added + removed + renamed + moved + other + criteria
 
     // Plan-level success criteria (objectives).
-    let oldObjectiveCriteria = objectiveCriteria(b.frontmatter)
-    let newObjectiveCriteria = objectiveCriteria(h.frontmatter)
+    let oldObjectiveCriteria = b.plan.objectives.flatMap(\.successCriteria)
+    let newObjectiveCriteria = h.plan.objectives.flatMap(\.successCriteria)
     if oldObjectiveCriteria != newObjectiveCriteria {
       var e = DiffEntry(kind: .successCriteriaChanged)
       e.added = newObjectiveCriteria.filter { !oldObjectiveCriteria.contains($0) }
@@ -274,9 +272,7 @@ public enum PlanDiff {
         e.to = s.name
         out.append(e)
       }
-      if var i = internalChange(
-        b.frontmatter.value(at: o.pointer("internal")), h.frontmatter.value(at: s.pointer("internal")),
-        pointer: s.pointer("internal").description)
+      if var i = internalChange(o.internalNote, s.internalNote, pointer: s.pointer("internal").description)
       {
         i.stakeholder = id
         i.label = stakeholderLabel(s)
@@ -294,8 +290,8 @@ public enum PlanDiff {
     }
 
     // Internal-only content: the top-level `internal` object key by key, then milestones' and stakeholders' notes.
-    let oldTop = b.frontmatter["internal"]
-    let newTop = h.frontmatter["internal"]
+    let oldTop = b.plan.internalNotes?.content
+    let newTop = h.plan.internalNotes?.content
     if oldTop != newTop {
       if let o = oldTop?.objectValue ?? (oldTop == nil ? JSONObject() : nil),
         let n = newTop?.objectValue ?? (newTop == nil ? JSONObject() : nil)
@@ -313,17 +309,13 @@ public enum PlanDiff {
     return out
   }
 
-  static func internalChange(_ old: JSONValue?, _ new: JSONValue?, pointer: String) -> DiffEntry? {
+  static func internalChange<Value: Equatable>(_ old: Value?, _ new: Value?, pointer: String) -> DiffEntry? {
     guard old != new else { return nil }
     var e = DiffEntry(kind: .internalChanged)
     e.isInternal = true
     e.pointer = pointer
     e.change = old == nil ? "added" : new == nil ? "removed" : "changed"
     return e
-  }
-
-  static func objectiveCriteria(_ frontmatter: JSONValue) -> [String] {
-    (frontmatter["objectives"]?.arrayValue ?? []).flatMap { ($0["success_criteria"]?.arrayValue ?? []).compactMap(\.stringValue) }
   }
 
   static func stakeholderLabel(_ s: Stakeholder) -> String? {

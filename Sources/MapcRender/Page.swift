@@ -115,8 +115,15 @@ enum Page {
     "forecast_category": "Forecast category", "amount": "Amount", "currency": "Currency",
   ]
 
-  /// A free-form JSON value (the plan's `internal` object) as nested lists.
-  static func value(_ v: JSONValue, topLevel: Bool = false) -> HTML {
+  /// The plan's `internal` section: its typed amount with its currency first, then every other
+  /// key as written.
+  static func deal(_ notes: InternalNotes) -> HTML {
+    guard case .object(let o) = notes.content else { return value(notes.content) }
+    return members(o, amount: notes.amount, currency: notes.currency, listClass: "deal-info")
+  }
+
+  /// A free-form JSON value (within the plan's `internal` section) as nested lists.
+  static func value(_ v: JSONValue) -> HTML {
     switch v {
     case .null: return "—"
     case .bool(let b): return b ? "yes" : "no"
@@ -125,18 +132,23 @@ enum Page {
     case .array(let items):
       return "<ul>\(items.map { i -> HTML in "<li>\(value(i))</li>" })</ul>"
     case .object(let o):
-      var rows: [HTML] = []
-      var skip = Set<String>()
-      // An amount reads with its currency: "180,000 USD".
-      if let amount = o["amount"]?.numberValue {
-        let currency = o["currency"]?.stringValue.map { " " + $0 } ?? ""
-        rows.append("<dt>Amount</dt><dd>\(Words.number(amount))\(currency)</dd>")
-        skip = ["amount", "currency"]
-      }
-      for (k, val) in o where !skip.contains(k) {
-        rows.append("<dt>\(dealLabels[k] ?? k)</dt><dd>\(value(val))</dd>")
-      }
-      return "<dl class=\"\(topLevel ? "deal-info" : "nested")\">\(rows)</dl>"
+      // Free-form all the way down, so a nested amount pairs with its currency by name as the
+      // section's own typed one does.
+      return members(o, amount: o["amount"]?.numberValue, currency: o["currency"]?.stringValue, listClass: "nested")
     }
+  }
+
+  /// An object's members as a definition list; an amount reads with its currency ("180,000 USD").
+  private static func members(_ o: JSONObject, amount: Double?, currency: String?, listClass: String) -> HTML {
+    var rows: [HTML] = []
+    var skip = Set<String>()
+    if let amount {
+      rows.append("<dt>Amount</dt><dd>\(Words.number(amount))\(currency.map { " " + $0 } ?? "")</dd>")
+      skip = ["amount", "currency"]
+    }
+    for (k, val) in o where !skip.contains(k) {
+      rows.append("<dt>\(dealLabels[k] ?? k)</dt><dd>\(value(val))</dd>")
+    }
+    return "<dl class=\"\(listClass)\">\(rows)</dl>"
   }
 }

@@ -15,7 +15,6 @@ public struct SnapshotPage: Sendable {
   public init(_ snapshot: Snapshot) { self.snapshot = snapshot }
 
   private var plan: Plan { snapshot.plan }
-  private var json: JSONValue { snapshot.frontmatter }
   private var isInternal: Bool { snapshot.audience == .internal }
   private var asOf: CalendarDate { snapshot.asOf }
 
@@ -39,8 +38,8 @@ public struct SnapshotPage: Sendable {
     if let b = plan.buyer { parties.append(b) }
     if let s = seller { parties.append(s) }
     let checkIns: HTML = {
-      guard let c = json["check_ins"], let cadence = c["cadence"]?.stringValue else { return .empty }
-      let with = c["with"]?.stringValue.map { " · \($0)" } ?? ""
+      guard let c = plan.checkIns, let cadence = c.cadence else { return .empty }
+      let with = c.with.map { " · \($0)" } ?? ""
       return "<p class=\"checkins\">Check-ins: \(Words.humanize(cadence).lowercased())\(with)</p>"
     }()
     return """
@@ -58,13 +57,12 @@ public struct SnapshotPage: Sendable {
     var out: HTML = ""
     if let value = plan.value {
       out += "<section class=\"value\" aria-labelledby=\"h-value\"><h2 id=\"h-value\">Why we are doing this</h2><p class=\"lead\">\(value)</p>\n"
-      let objectives = json["objectives"]?.arrayValue ?? []
-      if !objectives.isEmpty {
+      if !plan.objectives.isEmpty {
         out += "<ul class=\"objectives\">"
-        for o in objectives {
-          guard let result = o["result"]?.stringValue else { continue }
-          let challenge: HTML = o["challenge"]?.stringValue.map { "<p class=\"challenge\">Today: \($0)</p>" } ?? .empty
-          let criteria = (o["success_criteria"]?.arrayValue ?? []).compactMap(\.stringValue)
+        for o in plan.objectives {
+          guard let result = o.result else { continue }
+          let challenge: HTML = o.challenge.map { "<p class=\"challenge\">Today: \($0)</p>" } ?? .empty
+          let criteria = o.successCriteria
           let list: HTML = criteria.isEmpty ? .empty : "<ul class=\"checks\">\(criteria.map { c -> HTML in "<li>\(c)</li>" })</ul>"
           out += "<li><p class=\"result\">\(result)</p>\(challenge)\(list)</li>"
         }
@@ -91,16 +89,15 @@ public struct SnapshotPage: Sendable {
     if let d = plan.valueDate { cards.append(card("Value date", d, "First measure of the value", slip: nil)) }
     guard !cards.isEmpty else { return .empty }
     var out: HTML = "<section class=\"keydates\" aria-labelledby=\"h-dates\"><h2 id=\"h-dates\">Key dates</h2><div class=\"cards\">\(cards)</div>\n"
-    if let why = json["compelling_event"]?["why"]?.stringValue { out += "<p class=\"why\">\(why)</p>\n" }
-    let constraints = json["constraints"]?.arrayValue ?? []
-    if !constraints.isEmpty {
+    if let why = plan.compellingEvent?.why { out += "<p class=\"why\">\(why)</p>\n" }
+    if !plan.constraints.isEmpty {
       out += "<ul class=\"constraints\">"
-      for c in constraints {
-        guard let what = c["what"]?.stringValue else { continue }
+      for c in plan.constraints {
+        guard let what = c.what else { continue }
         let when: String
-        if let d = c["date"]?.stringValue.flatMap(CalendarDate.init) {
+        if let d = c.date {
           when = Words.date(d)
-        } else if let a = c["from"]?.stringValue.flatMap(CalendarDate.init), let b = c["to"]?.stringValue.flatMap(CalendarDate.init) {
+        } else if let a = c.from, let b = c.to {
           when = "\(Words.date(a)) – \(Words.date(b))"
         } else {
           continue
@@ -204,7 +201,6 @@ public struct SnapshotPage: Sendable {
   }
 
   private func milestone(_ m: Milestone) -> HTML {
-    let mj = json["milestones"]?.arrayValue.flatMap { m.index < $0.count ? $0[m.index] : nil }
     let statusClass = m.status?.rawValue ?? "none"
     var pills: HTML = "<span class=\"pill st-\(statusClass)\">\(Words.status(m.status))</span>"
     if let r = m.risk { pills += " <span class=\"pill rk-\(r.rawValue)\">\(Words.risk(r))</span>" }
@@ -231,12 +227,12 @@ public struct SnapshotPage: Sendable {
       }
       body += "<div class=\"log\"><h5>Progress</h5><ol>\(entries)</ol></div>"
     }
-    let links = (mj?["links"]?.arrayValue ?? []).compactMap { l -> HTML? in
-      guard let url = l["url"]?.stringValue, SafeURL.isAllowed(url) else { return nil }
-      return "<li>\(HTML.link(url, "\(l["title"]?.stringValue ?? url)"))</li>"
+    let links = m.links.compactMap { l -> HTML? in
+      guard let url = l.url, SafeURL.isAllowed(url) else { return nil }
+      return "<li>\(HTML.link(url, "\(l.title ?? url)"))</li>"
     }
     if !links.isEmpty { body += "<ul class=\"links\">\(links)</ul>" }
-    if isInternal, let note = mj?["internal"]?.stringValue {
+    if isInternal, let note = m.internalNote {
       body += "<p class=\"internal-note\"><span class=\"tag\">Internal</span> \(note)</p>"
     }
     return """
@@ -280,13 +276,11 @@ public struct SnapshotPage: Sendable {
       (.buyer, plan.buyer ?? "Buyer"), (.seller, snapshot.branding.seller ?? plan.seller ?? "Seller"), (.partner, "Partners"),
     ]
     var out: HTML = "<section class=\"people\" aria-labelledby=\"h-people\"><h2 id=\"h-people\">Who is involved</h2><div class=\"sides\">"
-    let all = json["stakeholders"]?.arrayValue ?? []
     for (side, label) in sides {
       let people = plan.stakeholders.filter { $0.side == side }
       guard !people.isEmpty else { continue }
       out += "<div class=\"side-group\"><h3>\(label)</h3><ul class=\"cards\">"
       for s in people {
-        let sj = s.index < all.count ? all[s.index] : nil
         let named = !(s.name ?? "").isEmpty
         let heading: HTML = named ? "\(s.name ?? "")" : "\(Words.humanize(s.role ?? "role")) <span class=\"tbd\">to be named</span>"
         var lines: [HTML] = []
@@ -296,10 +290,10 @@ public struct SnapshotPage: Sendable {
         if !s.decides.isEmpty { lines.append("<p class=\"decides\">Decides: \(Words.list(s.decides))</p>") }
         var contact: [HTML] = []
         if let e = s.email { contact.append(HTML.link("mailto:" + e, "\(e)")) }
-        if let p = sj?["phone"]?.stringValue { contact.append("<span>\(p)</span>") }
+        if let p = s.phone { contact.append("<span>\(p)</span>") }
         if let u = s.url, SafeURL.isAllowed(u) { contact.append(HTML.link(u, "Profile")) }
         if !contact.isEmpty { lines.append("<p class=\"contact\">\(contact.joined(" · "))</p>") }
-        if isInternal, let note = sj?["internal"]?.stringValue {
+        if isInternal, let note = s.internalNote {
           lines.append("<p class=\"internal-note\"><span class=\"tag\">Internal</span> \(note)</p>")
         }
         out += "<li class=\"person\"><h4>\(heading)</h4>\(lines)</li>"
@@ -310,10 +304,10 @@ public struct SnapshotPage: Sendable {
   }
 
   private func documents() -> HTML {
-    let docs = (json["documents"]?.arrayValue ?? []).compactMap { d -> HTML? in
-      guard let title = d["title"]?.stringValue else { return nil }
-      let kind: HTML = d["kind"]?.stringValue.map { "<span class=\"kind\">\(Words.humanize($0))</span> " } ?? .empty
-      return "<li>\(kind)\(HTML.link(d["url"]?.stringValue, "\(title)"))</li>"
+    let docs = plan.documents.compactMap { d -> HTML? in
+      guard let title = d.title else { return nil }
+      let kind: HTML = d.kind.map { "<span class=\"kind\">\(Words.humanize($0))</span> " } ?? .empty
+      return "<li>\(kind)\(HTML.link(d.url, "\(title)"))</li>"
     }
     guard !docs.isEmpty else { return .empty }
     return "<section class=\"docs\" aria-labelledby=\"h-docs\"><h2 id=\"h-docs\">Documents</h2><ul>\(docs)</ul></section>\n"
@@ -336,9 +330,9 @@ public struct SnapshotPage: Sendable {
   }
 
   private func internalOverview() -> HTML {
-    guard isInternal, let deal = json["internal"], deal != .null else { return .empty }
+    guard isInternal, let deal = plan.internalNotes, deal.content != .null else { return .empty }
     return """
-      <section class="internal-section deal" aria-labelledby="h-deal"><h2 id="h-deal"><span class="tag">Internal</span> Deal information</h2>\(Page.value(deal, topLevel: true))</section>
+      <section class="internal-section deal" aria-labelledby="h-deal"><h2 id="h-deal"><span class="tag">Internal</span> Deal information</h2>\(Page.deal(deal))</section>
 
       """
   }

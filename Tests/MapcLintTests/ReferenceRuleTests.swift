@@ -170,6 +170,22 @@ import Testing
     #expect(f.first?.help?.contains("declared: `dana`, `sam`") == true)
   }
 
+  @Test func unknownDependencyPointsAtTheRightItemAfterAWrongTypedOne() throws {
+    let text = Self.plan(Self.milestone("a") + Self.milestone("b", dependsOn: "[{x: 1}, a, 7, nope]"))
+    let f = try Self.findings("MAP102", in: text)
+    #expect(f.map(Self.at) == [Self.position(of: "nope", in: text)])
+    #expect(f.map(\.pointer) == [JSONPointer(["milestones", "1", "depends_on", "3"])])
+  }
+
+  @Test func milestonesOfTheWrongTypeLeaveTheSizeToTheSchema() throws {
+    let text = Self.plan("  {kickoff: 1}").replacing("milestones:\n", with: "milestones: ")
+      .replacing("value: Cut", with: "value: [Cut").replacing("sources.", with: "sources.]")
+    let codes = Set(try Self.lint(text).map(\.check.code))
+    // Not a list: neither "no milestones" nor "no value statement", and both keys are still found.
+    #expect(!codes.contains("MAP150") && !codes.contains("MAP151") && !codes.contains("MAP170"))
+    #expect(codes.contains("MAP022"), "\(codes)")
+  }
+
   @Test func unknownStageListsTheStagesWhenNothingIsClose() throws {
     let text = ExamplePlans.minimal(replacing: "stage: implementation", with: "stage: launch")
     let f = try Self.findings("MAP103", in: text)

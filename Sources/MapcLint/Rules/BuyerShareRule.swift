@@ -40,7 +40,7 @@ public struct BuyerShareRule: Rule {
     let percent = owned * 100 / open.count  // rounded down, so it never shows the threshold itself
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "milestones"), .key,
+        at: Practice.nearestKey(context.plan, .milestones), .key,
         "the buyer side owns \(owned) of \(Practice.count(open.count, "open milestone")) (\(percent)%); aim for at least \(Self.format(threshold))",
         help: "give the buyer's people the steps only they can do (security, legal, procurement, approvals, staffing), each with a seller counterpart")
     ]

@@ -41,7 +41,7 @@ public struct DependencyCycleRule: Rule {
     var edges: [[(target: Int, entry: Int)]] = Array(repeating: [], count: n)
     for m in milestones {
       var seen = Set<Int>()
-      for (i, id) in ReferenceRuleSupport.strings(at: m.pointer("depends_on"), in: context.frontmatter) {
+      for (i, id) in m.dependencyEntries {
         guard id != m.id, let t = byID[id], t != m.index, seen.insert(t).inserted else { continue }
         edges[m.index].append((t, i))
       }

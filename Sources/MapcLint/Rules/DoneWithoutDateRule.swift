@@ -22,7 +22,7 @@ public struct DoneWithoutDateRule: Rule {
   public func findings(in context: RuleContext) -> [RuleFinding] {
     context.plan.milestones.compactMap { m in
       // A `done_on` that is present but malformed is the schema's to report.
-      guard m.status == .done, !ReferenceRuleSupport.has("done_on", at: m.pointer(), in: context.frontmatter) else { return nil }
+      guard m.status == .done, m.presence(of: .doneOn) == .absent else { return nil }
       return RuleFinding(
         at: m.pointer("status"), .value, "\(ReferenceRuleSupport.name(of: m)) is done but has no `done_on`",
         help: "add `done_on: YYYY-MM-DD` with the day it was done")

@@ -33,7 +33,7 @@ public struct DueBeforeDependencyRule: Rule {
     for m in milestones where m.isOpen {
       guard let due = m.due else { continue }
       var seen = Set<Int>()
-      for (_, id) in ReferenceRuleSupport.strings(at: m.pointer("depends_on"), in: context.frontmatter) {
+      for (_, id) in m.dependencyEntries {
         guard let t = byID[id], t != m.index, seen.insert(t).inserted else { continue }
         let dependency = milestones[t]
         guard dependency.isOpen, let other = dependency.due, due < other else { continue }

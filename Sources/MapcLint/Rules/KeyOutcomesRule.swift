@@ -23,7 +23,7 @@ public struct KeyOutcomesRule: Rule {
   public static let recommended = 8...12
 
   public func findings(in context: RuleContext) -> [RuleFinding] {
-    if let m = context.frontmatter["milestones"], m.arrayValue == nil { return [] }
+    if context.plan.presence(of: .milestones) == .wrongType { return [] }
     let count = context.plan.milestones.filter { $0.status != .cancelled }.count
     guard count >= MilestoneCountRule.minimum, count <= MilestoneCountRule.maximum, !Self.recommended.contains(count) else {
       return []
@@ -34,7 +34,7 @@ public struct KeyOutcomesRule: Rule {
       : "merge tasks into outcomes: keep what both sides must achieve, and leave the task lists to the project plan"
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "milestones"), .key,
+        at: Practice.nearestKey(context.plan, .milestones), .key,
         "the plan has \(count) milestones; guides recommend 8 to 12 key outcomes", help: help)
     ]
   }

@@ -22,9 +22,9 @@ public struct MilestoneCountRule: Rule {
 
   public func findings(in context: RuleContext) -> [RuleFinding] {
     // `milestones` of the wrong type is the schema's business.
-    if let m = context.frontmatter["milestones"], m.arrayValue == nil { return [] }
+    if context.plan.presence(of: .milestones) == .wrongType { return [] }
     let count = context.plan.milestones.filter { $0.status != .cancelled }.count
-    let at = Practice.nearestKey(context.frontmatter, "milestones")
+    let at = Practice.nearestKey(context.plan, .milestones)
     if count < Self.minimum {
       let what = count == 0 ? "the plan has no milestones" : "the plan has only \(Practice.count(count, "milestone"))"
       return [

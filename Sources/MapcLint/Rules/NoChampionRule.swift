@@ -40,7 +40,7 @@ public struct NoChampionRule: Rule {
     }
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "stakeholders"), .key, "the buyer side has no champion", help: help)
+        at: Practice.nearestKey(context.plan, .stakeholders), .key, "the buyer side has no champion", help: help)
     ]
   }
 }

@@ -26,10 +26,10 @@ public struct NoCompellingEventRule: Rule {
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {
-    guard context.frontmatter["compelling_event"] == nil else { return [] }
+    guard context.plan.presence(of: .compellingEvent) == .absent else { return [] }
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "go_live", "value"), .key, "the plan has no compelling event",
+        at: Practice.nearestKey(context.plan, .goLive, .value), .key, "the plan has no compelling event",
         help: "add `compelling_event`: the buyer's own date (budget lock, renewal, deadline) that makes the go-live date matter")
     ]
   }

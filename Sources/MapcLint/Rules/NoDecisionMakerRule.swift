@@ -54,7 +54,7 @@ public struct NoDecisionMakerRule: Rule {
     }
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "stakeholders"), .key,
+        at: Practice.nearestKey(context.plan, .stakeholders), .key,
         "no economic buyer or other decision maker is named on the buyer side", help: help)
     ]
   }

@@ -22,10 +22,10 @@ public struct NoValueDateRule: Rule {
 
   public func findings(in context: RuleContext) -> [RuleFinding] {
     // A value date of the wrong type or an impossible date is the schema's and the date rules' business.
-    guard context.frontmatter["value_date"] == nil else { return [] }
+    guard context.plan.presence(of: .valueDate) == .absent else { return [] }
     return [
       RuleFinding(
-        at: Practice.nearestKey(context.frontmatter, "go_live"), .key,
+        at: Practice.nearestKey(context.plan, .goLive), .key,
         "the plan has no `value_date`: it ends at go-live, not at value",
         help: "add `value_date`: the date of the first value review with the buyer, usually 60 to 90 days after go-live")
     ]

@@ -56,24 +56,15 @@ enum Practice {
     return out
   }
 
-  /// A milestone's owners with their positions in the `owners` list as written (items that
-  /// are not strings keep their place, so pointers stay exact).
-  static func ownerEntries(_ m: Milestone, in frontmatter: JSONValue) -> [(index: Int, id: String)] {
-    guard let list = frontmatter["milestones"]?.arrayValue, m.index < list.count,
-      let owners = list[m.index]["owners"]?.arrayValue
-    else { return [] }
-    return owners.enumerated().compactMap { i, v in v.stringValue.map { (i, $0) } }
-  }
-
   /// Whether any owner of `m` is a buyer-side stakeholder (unknown owners count as not).
   static func hasBuyerOwner(_ m: Milestone, in plan: Plan) -> Bool {
     m.owners.contains { plan.stakeholder($0)?.side == .buyer }
   }
 
-  /// Where to point for a missing top-level property: the first of `keys` present in the
-  /// frontmatter (its key), else the root.
-  static func nearestKey(_ frontmatter: JSONValue, _ keys: String...) -> JSONPointer {
-    for k in keys where frontmatter[k] != nil { return JSONPointer([k]) }
+  /// Where to point for a missing top-level property: the first of `keys` written in the plan
+  /// (its key), else the root.
+  static func nearestKey(_ plan: Plan, _ keys: Plan.Key...) -> JSONPointer {
+    for k in keys where plan.presence(of: k) != .absent { return Plan.pointer(k) }
     return .root
   }
 

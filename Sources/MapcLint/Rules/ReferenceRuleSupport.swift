@@ -4,19 +4,6 @@ import MapcModel
 
 /// Shared wording and lookups for the reference, date and status rules (MAP101–MAP129).
 enum ReferenceRuleSupport {
-  /// The string items of the array at `pointer`, with their positions in the raw array
-  /// (so that a finding points at the right item even when another item has the wrong type).
-  static func strings(at pointer: JSONPointer, in frontmatter: JSONValue) -> [(index: Int, value: String)] {
-    (frontmatter.value(at: pointer)?.arrayValue ?? []).enumerated().compactMap { i, v in
-      v.stringValue.map { (i, $0) }
-    }
-  }
-
-  /// Whether the object at `pointer` has the property `key`, whatever its value.
-  static func has(_ key: String, at pointer: JSONPointer, in frontmatter: JSONValue) -> Bool {
-    frontmatter.value(at: pointer)?.objectValue?[key] != nil
-  }
-
   /// "milestone `kickoff`", or "milestone 3" when it has no id.
   static func name(of milestone: Milestone) -> String {
     if let id = milestone.id { return "milestone `\(id)`" }

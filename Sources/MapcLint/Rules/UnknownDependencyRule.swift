@@ -46,7 +46,7 @@ public struct UnknownDependencyRule: Rule {
     for m in context.plan.milestones {
       let name = ReferenceRuleSupport.name(of: m)
       let pointer = m.pointer("depends_on")
-      for (i, dependency) in ReferenceRuleSupport.strings(at: pointer, in: context.frontmatter) {
+      for (i, dependency) in m.dependencyEntries {
         if dependency == m.id {
           out.append(
             RuleFinding(

@@ -43,7 +43,7 @@ public struct UnknownStakeholderRule: Rule {
     var out: [RuleFinding] = []
     for m in context.plan.milestones {
       let name = ReferenceRuleSupport.name(of: m)
-      for (i, owner) in ReferenceRuleSupport.strings(at: m.pointer("owners"), in: context.frontmatter) where !known.contains(owner) {
+      for (i, owner) in m.ownerEntries where !known.contains(owner) {
         out.append(
           RuleFinding(
             at: m.pointer("owners").appending(i), .value, "\(name) is owned by `\(owner)`, who is not a declared stakeholder",

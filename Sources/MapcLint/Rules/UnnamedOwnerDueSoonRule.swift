@@ -42,7 +42,7 @@ public struct UnnamedOwnerDueSoonRule: Rule {
       let days = context.today.days(until: due)
       guard days >= 0, days <= context.thresholds.placeholderDueDays else { continue }
       var seen = Set<String>()
-      for (i, id) in Practice.ownerEntries(m, in: context.frontmatter) where seen.insert(id).inserted {
+      for (i, id) in m.ownerEntries where seen.insert(id).inserted {
         guard let s = plan.stakeholder(id), s.isPlaceholder else { continue }
         let when = days == 0 ? "today" : "in \(Practice.count(days, "day"))"
         out.append(

@@ -28,13 +28,13 @@ public struct WeakValueStatementRule: Rule {
 
   public func findings(in context: RuleContext) -> [RuleFinding] {
     let help = "write the measurable change for the buyer, in their words: from what to what, by when"
-    guard let raw = context.frontmatter["value"] else {
+    guard context.plan.presence(of: .value) != .absent else {
       return [
-        RuleFinding(at: Practice.nearestKey(context.frontmatter, "title"), .key, "the plan has no `value` statement", help: help)
+        RuleFinding(at: Practice.nearestKey(context.plan, .title), .key, "the plan has no `value` statement", help: help)
       ]
     }
     // A value of the wrong type is the schema's business.
-    guard let text = raw.stringValue else { return [] }
+    guard let text = context.plan.value else { return [] }
     let tokens = text.split { $0.isWhitespace }
     guard tokens.count <= 1 else { return [] }
     let message = tokens.isEmpty ? "the value statement is empty" : "the value statement `\(tokens[0])` is a single word"
