@@ -7,7 +7,7 @@ let package = Package(
     .executable(name: "mapc", targets: ["mapc"]),
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
-      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint", "MapcRender"]),
+      name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcGit", "MapcHistory", "MapcLint", "MapcRender", "MapcSchedule"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -46,6 +46,8 @@ let package = Package(
     .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcYAML", "MapcJSON"]),
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcJSON", "MapcHistory"]),
+    // Business-day calendars and the schedule of a plan back from go-live.
+    .target(name: "MapcSchedule", dependencies: ["MapcModel"]),
     // Findings, the lint driver, configuration and reporters.
     .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
@@ -72,6 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MapcRenderTests", dependencies: ["MapcRender", "MapcModel", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+    .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema"], exclude: ["Goldens"]),
   ],
