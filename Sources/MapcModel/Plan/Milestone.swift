@@ -37,6 +37,12 @@ public struct Milestone: Sendable, Hashable {
   public var dueReason: String?
   public var doneOn: CalendarDate?
   public var progress: [Progress]
+  /// Business days of work between the latest dependency's date and this milestone's (`lead`).
+  public var lead: Int?
+  /// Whether scheduling must never move this milestone (`pinned`).
+  public var pinned: Bool = false
+  /// The plan date this milestone stands for (`marks`).
+  public var marks: Mark?
 
   init(_ json: JSONValue, index: Int, details: Bool = true) {
     self.index = index
@@ -56,6 +62,9 @@ public struct Milestone: Sendable, Hashable {
       ? (json["progress"]?.arrayValue ?? []).enumerated().map { i, p in
         Progress(index: i, on: p["on"]?.stringValue.flatMap(CalendarDate.init), note: p["note"]?.stringValue, by: p["by"]?.stringValue)
       } : []
+    lead = Self.lead(json["lead"])
+    pinned = json["pinned"]?.boolValue ?? false
+    marks = json["marks"]?.stringValue.flatMap(Mark.init)
   }
 
   /// Not done and not cancelled.

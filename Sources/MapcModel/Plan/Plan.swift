@@ -18,6 +18,10 @@ public struct Plan: Sendable {
   public var milestones: [Milestone]
   /// Checks this plan turns off for itself (`lint.disable`), with their positions in the list.
   public var disabledChecks: [(index: Int, name: String)]
+  /// Key dates and periods (`constraints`), blackouts among them.
+  public var constraints: [Constraint]
+  /// The plan's own working calendar (`calendar`).
+  public var calendar: CalendarSettings?
 
   /// The plan in a frontmatter. Without `milestoneDetails`, milestones leave their success
   /// criteria and progress logs empty: a long history holds tens of thousands of plan versions,
@@ -39,6 +43,8 @@ public struct Plan: Sendable {
     disabledChecks = (json["lint"]?["disable"]?.arrayValue ?? []).enumerated().compactMap { i, v in
       v.stringValue.map { (i, $0) }
     }
+    constraints = (json["constraints"]?.arrayValue ?? []).enumerated().map { Constraint($1, index: $0) }
+    calendar = CalendarSettings(json["calendar"])
   }
 
   /// The stakeholder with this id (the first, if ids repeat).
