@@ -47,14 +47,14 @@ let package = Package(
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcJSON", "MapcHistory"]),
     // Business-day calendars and the schedule of a plan back from go-live.
-    .target(name: "MapcSchedule", dependencies: ["MapcModel"]),
+    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML"]),
     // Findings, the lint driver, configuration and reporters.
     .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcHistory", "MapcGit", "MapcRender",
+        "MapcLint", "MapcModel", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

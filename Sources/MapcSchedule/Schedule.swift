@@ -38,6 +38,9 @@ public struct Schedule: Sendable {
   public var goLiveFloatDays: Int?
   /// Positions of the critical milestones that have a route to go-live, dependencies first.
   public var criticalPath: [Int]
+  /// Positions of the one chain of critical milestones that holds go-live up: from go-live
+  /// back, each time the dependency whose early date sets its successor's; dependencies first.
+  public var criticalChain: [Int]
   /// Every milestone, in plan order.
   public var milestones: [Entry]
   /// The date the forward pass starts from.
@@ -48,6 +51,9 @@ public struct Schedule: Sendable {
 
   /// The ids (or `#n` for a milestone without an id) of the critical path.
   public var criticalPathNames: [String] { criticalPath.map { milestones[$0].name } }
+
+  /// The ids (or `#n`) of the critical chain.
+  public var criticalChainNames: [String] { criticalChain.map { milestones[$0].name } }
 }
 
 extension Schedule.Entry {

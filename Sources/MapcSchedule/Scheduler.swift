@@ -14,6 +14,10 @@ import MapcModel
 /// Milestones to which the same blackouts apply share one calendar, built once.
 public enum Scheduler {
   public static func schedule(_ plan: Plan, calendar: PlanCalendar, today: CalendarDate) throws(ScheduleError) -> Schedule {
+    try schedule(plan, calendars: Calendars(plan: plan, calendar: calendar), today: today)
+  }
+
+  static func schedule(_ plan: Plan, calendars: Calendars, today: CalendarDate) throws(ScheduleError) -> Schedule {
     let ms = plan.milestones
     let n = ms.count
     let active = ms.map { $0.status != .cancelled }
@@ -41,7 +45,6 @@ public enum Scheduler {
     let marked = nodes.first { ms[$0].marks == .goLive }
     let g = marked ?? n
     let goLive = plan.goLive ?? marked.flatMap { ms[$0].due }
-    let calendars = Calendars(plan: plan, calendar: calendar)
 
     // Routes to go-live, successors first; implicit edges into go-live.
     var route = [Bool](repeating: false, count: n + 1)
@@ -120,6 +123,25 @@ public enum Scheduler {
     let minimum = all.compactMap { late[$0] != nil ? float[$0] : nil }.min()
     let critical = (0...n).map { i in minimum != nil && float[i] == minimum && late[i] != nil }
 
+    // The chain that holds go-live up: back from go-live, each time the critical dependency
+    // whose early date (plus the lead) sets the successor's, the first in plan order on a tie.
+    var chain: [Int] = []
+    var current = g
+    var onChain = [Bool](repeating: false, count: n + 1)
+    while true {
+      var best: (node: Int, date: CalendarDate)?
+      for p in deps[current] where critical[p] && !onChain[p] {
+        guard let ep = early[p], let d = workingCalendar(current).workday(from: ep, lead(p, into: current)) else { continue }
+        if best.map({ d > $0.date || (d == $0.date && p < $0.node) }) ?? true { best = (p, d) }
+      }
+      guard let next = best?.node else { break }
+      onChain[next] = true
+      chain.append(next)
+      current = next
+    }
+    chain.reverse()
+    if let marked, critical[marked] { chain.append(marked) }
+
     let entries = ms.map { m in
       let i = m.index
       return Schedule.Entry(
@@ -130,7 +152,7 @@ public enum Scheduler {
     return Schedule(
       goLive: goLive, goLiveMilestone: marked, earliestGoLive: goLive == nil ? nil : early[g],
       goLiveFloatDays: goLive == nil ? nil : float[g], criticalPath: full.filter { $0 < n && critical[$0] },
-      milestones: entries, today: today)
+      criticalChain: goLive == nil ? [] : chain, milestones: entries, today: today)
   }
 
   /// Kahn's algorithm over `nodes`, ready nodes taken in the order they became ready, starting
@@ -175,14 +197,10 @@ public enum Scheduler {
 
   /// One ``WorkingCalendar`` per distinct set of applicable blackouts.
   struct Calendars {
-    let plan: Plan
-    let calendar: PlanCalendar
     let base: WorkingCalendar
     private var byMilestone: [WorkingCalendar]
 
     init(plan: Plan, calendar: PlanCalendar) {
-      self.plan = plan
-      self.calendar = calendar
       var sides: [String: Stakeholder.Side] = [:]
       for s in plan.stakeholders { if let id = s.id, let side = s.side, sides[id] == nil { sides[id] = side } }
       base = calendar.workingCalendar(for: PlanCalendar.Target(id: nil, stage: nil, sides: []))
@@ -198,5 +216,6 @@ public enum Scheduler {
     }
 
     func of(_ i: Int) -> WorkingCalendar { byMilestone[i] }
+    var all: [WorkingCalendar] { byMilestone }
   }
 }

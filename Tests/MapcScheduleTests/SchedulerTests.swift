@@ -78,6 +78,7 @@ import Testing
         "d 2027-01-20 2027-03-01 28 *",
       ])
     #expect(s.criticalPathNames == ["a", "c", "d"])
+    #expect(s.criticalChainNames == ["a", "c", "d"])
     #expect(s.earliestGoLive == Self.d("2027-01-20"))
     #expect(s.goLiveFloatDays == 28)
   }
@@ -100,6 +101,7 @@ import Testing
         "roi 2027-02-01 - -", "training 2027-01-04 2027-03-01 40", "hypercare 2027-01-14 - -",
       ])
     #expect(s.criticalPathNames == ["p", "q", "launch"])
+    #expect(s.criticalChainNames == ["p", "q", "launch"])
     #expect(s.goLiveMilestone == 2)
     #expect(s.earliestGoLive == Self.d("2027-01-14"))
     #expect(s.goLiveFloatDays == 32)
@@ -116,6 +118,7 @@ import Testing
     // a is done: early at its done date. b: 10 business days after it is 2027-01-01, before today.
     #expect(Self.rows(s) == ["a 2026-12-18 2027-01-15 20", "b 2027-01-04 2027-01-29 19 *"])
     #expect(s.criticalPathNames == ["b"])
+    #expect(s.criticalChainNames == ["b"])
     #expect(s.goLiveFloatDays == 19)
   }
 
