@@ -49,7 +49,7 @@ let package = Package(
     // Business-day calendars and the schedule of a plan back from go-live.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML"]),
     // Findings, the lint driver, configuration and reporters.
-    .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory"]),
+    .target(name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "JSONSchema", "MapcHistory", "MapcSchedule"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",

@@ -2,7 +2,8 @@
 extension RuleRegistry {
   static let referenceRules: [any Rule.Type] = [
     UnknownStakeholderRule.self, UnknownDependencyRule.self, UnknownStageRule.self, DuplicateIDRule.self,
-    DependencyCycleRule.self, DueBeforeDependencyRule.self,
+    DependencyCycleRule.self, DueBeforeDependencyRule.self, DueBeforeLeadRule.self, GoLiveInfeasibleRule.self,
+    MarksDateMismatchRule.self,
     DueAfterGoLiveRule.self, ValueDateBeforeGoLiveRule.self, DoneDateInFutureRule.self,
     OverdueRule.self, StalledRule.self, OnTrackButOverdueRule.self,
     DoneWithoutDateRule.self, DoneDateNotDoneRule.self, ProgressInFutureRule.self,
