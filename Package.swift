@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender",
+        "MapcRender", "MapcSchedule",
       ]),
   ],
   dependencies: [
@@ -52,14 +52,16 @@ let package = Package(
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
       name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
+    // Business-day calendars and the schedule of a plan back from go-live.
+    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
-      name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory"]),
+      name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -82,6 +84,7 @@ let package = Package(
     .testTarget(
       name: "MapcRenderTests",
       dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+    .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
   ],

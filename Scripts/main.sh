@@ -25,6 +25,10 @@ if [ "$status" -ne 1 ]; then
   exit 1
 fi
 echo
+echo "== mapc schedule (Examples/enterprise-data-platform.map.md): business days back from go-live"
+(cd Examples && "$mapc" schedule enterprise-data-platform.map.md)
+
+echo
 echo "== mapc slip on the scripted history of the enterprise plan (Examples/history/build.py)"
 history="$(mktemp -d)/brightwater"
 python3 Examples/history/build.py "$history"

@@ -132,9 +132,10 @@ public struct Linter: Sendable {
     to plan: Plan, frontmatter value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap,
     target: LintTarget
   ) -> [Finding] {
-    let context = RuleContext(
+    var context = RuleContext(
       plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds,
       lastChange: target.lastChange, base: target.base)
+    context.calendar = configuration.calendar
     var out = findings
     for rule in RuleRegistry.rules where settings.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {

@@ -64,6 +64,10 @@ public enum CarriedSchemas {
       "type": "array",
       "items": { "$ref": "#/$defs/constraint" }
     },
+    "calendar": {
+      "$ref": "#/$defs/calendar",
+      "description": "The plan's working calendar for `mapc schedule`: its weekend (replacing the configuration's) and holidays (added to the configuration's; buyer and seller holidays both stop work)."
+    },
     "stakeholders": {
       "description": "The people on both sides, and partners. Roles first, names later: a stakeholder may be a role placeholder with only `id`, `side` and `role`.",
       "type": "array",
@@ -230,11 +234,77 @@ public enum CarriedSchemas {
         "to": {
           "$ref": "#/$defs/date",
           "description": "The last day of a period, inclusive (`YYYY-MM-DD`). Give `from` with it."
+        },
+        "applies_to": {
+          "$ref": "#/$defs/blackoutScope",
+          "description": "For a `blackout`: the milestones it stops. Without it, a blackout is non-working time for every milestone."
         }
       },
       "dependentRequired": {
         "from": ["to"],
         "to": ["from"]
+      },
+      "dependentSchemas": {
+        "applies_to": {
+          "properties": { "kind": { "const": "blackout" } }
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
+
+    "blackoutScope": {
+      "description": "The milestones a blackout applies to. Each list given narrows it further: a milestone must match every list given, and any entry of a list.",
+      "type": "object",
+      "minProperties": 1,
+      "properties": {
+        "stages": {
+          "description": "Stage names: the blackout stops milestones in these stages.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/id" },
+          "minItems": 1,
+          "uniqueItems": true
+        },
+        "milestones": {
+          "description": "Milestone ids: the blackout stops these milestones.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/id" },
+          "minItems": 1,
+          "uniqueItems": true
+        },
+        "sides": {
+          "description": "Sides: the blackout stops milestones with an owner on one of these sides, e.g. `[buyer]` for the buyer's change freeze.",
+          "type": "array",
+          "items": { "enum": ["buyer", "seller", "partner"] },
+          "minItems": 1,
+          "uniqueItems": true
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
+
+    "calendar": {
+      "description": "A working calendar: which days of the week are weekend days, and which dates are holidays.",
+      "type": "object",
+      "properties": {
+        "weekend": {
+          "description": "The weekend days (default `[sat, sun]`); `[]` for none. At least one day of the week must stay a working day.",
+          "type": "array",
+          "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] },
+          "maxItems": 6,
+          "uniqueItems": true
+        },
+        "holidays": {
+          "description": "Non-working dates (`YYYY-MM-DD`), e.g. public holidays of both teams.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/date" },
+          "uniqueItems": true
+        }
       },
       "patternProperties": {
         "^x-": { "description": "A custom field." }
@@ -384,6 +454,20 @@ public enum CarriedSchemas {
         "done_on": {
           "$ref": "#/$defs/date",
           "description": "The date the milestone was done (`YYYY-MM-DD`). Slip compares it with the baseline due date."
+        },
+        "lead": {
+          "description": "Business days of work between the due date of this milestone's latest dependency and its own (weekends, holidays and applicable blackouts do not count). `mapc schedule` works back from go-live with it.",
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 1000
+        },
+        "pinned": {
+          "description": "`true` when the date is fixed (a board meeting, a signed contract date): `mapc schedule --write` never moves it.",
+          "type": "boolean"
+        },
+        "marks": {
+          "description": "This milestone is the plan's go-live (`go_live`) or its value date (`value_date`); its `due` must equal that date.",
+          "enum": ["go_live", "value_date"]
         },
         "progress": {
           "description": "The progress log: dated notes of progressions and outcomes, oldest first.",
@@ -646,6 +730,29 @@ public enum CarriedSchemas {
           "description": "A milestone due within this many days should have named owners, not role placeholders (rule `unnamed-owner-due-soon`). Default 14.",
           "type": "integer",
           "minimum": 0
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
+    "calendar": {
+      "description": "The working calendar of every plan for `mapc schedule`: weekend days and holidays. A plan's own `calendar` adds holidays and may set its own weekend.",
+      "type": "object",
+      "properties": {
+        "weekend": {
+          "description": "The weekend days (default `[sat, sun]`); `[]` for none. At least one day of the week must stay a working day.",
+          "type": "array",
+          "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] },
+          "maxItems": 6,
+          "uniqueItems": true
+        },
+        "holidays": {
+          "description": "Non-working dates (`YYYY-MM-DD`), e.g. public holidays.",
+          "type": "array",
+          "items": { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+          "uniqueItems": true
         }
       },
       "patternProperties": {

@@ -62,6 +62,8 @@ public struct Configuration: Sendable {
   public var thresholds = Thresholds()
   /// Branding for `mapc render` (`render` in mapc.yml); paths are absolute.
   public var render = RenderSettings()
+  /// The working calendar of every plan (`calendar` in mapc.yml).
+  public var calendar: CalendarSettings?
 
   /// The seller's branding for HTML snapshots.
   public struct RenderSettings: Sendable, Equatable {
@@ -194,6 +196,7 @@ public struct Configuration: Sendable {
     }
     if let share = o["thresholds"]?["buyer_share"]?.numberValue { config.thresholds.buyerShare = share }
     if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue { config.thresholds.placeholderDueDays = Int(days) }
+    config.calendar = CalendarSettings(o["calendar"])
     return config
   }
 

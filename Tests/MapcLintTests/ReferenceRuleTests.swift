@@ -106,7 +106,8 @@ import Testing
   /// it, except where one problem implies another (on track but overdue is also overdue).
   @Test(arguments: ReferenceRuleTests.rules.map { $0.check })
   func triggeringExamplesShowOnlyTheirProblem(check: Check) throws {
-    let implied: [String: Set<String>] = ["MAP125": ["MAP123", "MAP124"]]
+    // A go-live the leads cannot reach from today comes from a date the leads already contradict.
+    let implied: [String: Set<String>] = ["MAP125": ["MAP123", "MAP124"], "MAP113": ["MAP112"]]
     let allowed = implied[check.code, default: []].union([check.code])
     for example in check.triggering {
       let text = String(decoding: example.bytes, as: UTF8.self)

@@ -46,6 +46,7 @@ import Testing
         x-crm-id: C-42
       - { id: sam, side: seller, role: account-executive }
     stages: [discovery, implementation]
+    calendar: { weekend: [sat, sun], holidays: [2027-01-01] }
     milestones:
       - id: kickoff
         title: Project kickoff
@@ -58,6 +59,9 @@ import Testing
         depends_on: [scope]
         due_reason: Waited for legal.
         done_on: 2027-01-12
+        lead: 3
+        pinned: true
+        marks: go_live
         progress:
           - { on: 2027-01-05, note: Agenda sent, by: sam, x-mood: good }
         links:

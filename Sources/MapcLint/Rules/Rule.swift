@@ -26,6 +26,8 @@ public struct RuleContext: Sendable {
   public var lastChange: LastChange?
   /// The plan at the base revision, with `mapc lint --base REV`.
   public var base: BaseContext?
+  /// The working calendar of `mapc.yml` (`calendar`), under the plan's own.
+  public var calendar: CalendarSettings?
 
   public init(
     plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds,

@@ -8,7 +8,8 @@ public enum RuleRegistry {
     UnusedSuppressionRule.self,
     // References and dependencies (MAP101–MAP119).
     UnknownStakeholderRule.self, UnknownDependencyRule.self, UnknownStageRule.self, DuplicateIDRule.self,
-    DependencyCycleRule.self, DueBeforeDependencyRule.self,
+    DependencyCycleRule.self, DueBeforeDependencyRule.self, DueBeforeLeadRule.self, GoLiveInfeasibleRule.self,
+    MarksDateMismatchRule.self,
     // Dates, status and time (MAP120–MAP129).
     DueAfterGoLiveRule.self, ValueDateBeforeGoLiveRule.self, DoneDateInFutureRule.self, OverdueRule.self, StalledRule.self,
     OnTrackButOverdueRule.self, DoneWithoutDateRule.self, DoneDateNotDoneRule.self, ProgressInFutureRule.self,

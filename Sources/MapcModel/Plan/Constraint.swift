@@ -21,6 +21,15 @@ public struct Constraint: Sendable, Hashable {
   public var to: CalendarDate?
   /// The constraint's custom `x-` fields.
   public var extensions: Extensions
+  /// For a blackout: the milestones it stops (`applies_to`); nil for all of them.
+  public var appliesTo: Scope?
+
+  /// `applies_to`: stages, milestone ids and sides; each list given narrows the blackout.
+  public struct Scope: Sendable, Hashable {
+    public var stages: [String]?
+    public var milestones: [String]?
+    public var sides: [Stakeholder.Side]?
+  }
 
   init(_ json: JSONValue, index: Int) {
     self.index = index
@@ -30,7 +39,16 @@ public struct Constraint: Sendable, Hashable {
     from = json["from"]?.date
     to = json["to"]?.date
     extensions = Extensions(of: json)
+    if let scope = json["applies_to"], scope.objectValue != nil {
+      appliesTo = Scope(
+        stages: scope["stages"]?.arrayValue?.compactMap(\.stringValue),
+        milestones: scope["milestones"]?.arrayValue?.compactMap(\.stringValue),
+        sides: scope["sides"]?.arrayValue?.compactMap { $0.stringValue.flatMap(Stakeholder.Side.init) })
+    }
   }
+
+  /// A blackout period: non-working time for the milestones it applies to.
+  public var isBlackout: Bool { kind == .blackout }
 
   /// The pointer to this constraint, or to one of its properties.
   public func pointer(_ property: String? = nil) -> JSONPointer {

@@ -23,11 +23,14 @@ public struct Milestone: Sendable, Hashable {
     case doneOn = "done_on"
     case progress, links
     case `internal`
+    case lead, pinned, marks
 
     /// The JSON type the format gives the property.
     var expectedType: ExpectedType {
       switch self {
       case .owners, .successCriteria, .dependsOn, .progress, .links: return .array
+      case .lead: return .number
+      case .pinned: return .boolean
       default: return .string
       }
     }
@@ -58,6 +61,12 @@ public struct Milestone: Sendable, Hashable {
   public var dueReason: String?
   public var doneOn: CalendarDate?
   public var progress: [Progress]
+  /// Business days of work between the latest dependency's date and this milestone's (`lead`).
+  public var lead: Int?
+  /// Whether scheduling must never move this milestone (`pinned`).
+  public var pinned: Bool = false
+  /// The plan date this milestone stands for (`marks`).
+  public var marks: Mark?
   /// What a milestone read without details leaves out, behind one pointer (see ``Boxed``).
   private var extra: Boxed<Details>?
 
@@ -99,6 +108,9 @@ public struct Milestone: Sendable, Hashable {
     self.dependsOn = dependsOn.values
     dueReason = json["due_reason"]?.stringValue
     doneOn = json["done_on"]?.stringValue.flatMap(CalendarDate.init)
+    lead = Self.lead(json["lead"])
+    pinned = json["pinned"]?.boolValue ?? false
+    marks = json["marks"]?.stringValue.flatMap(Mark.init)
     var more = Details(ownerPositions: owners.positions, dependencyPositions: dependsOn.positions)
     guard details else {
       successCriteria = []

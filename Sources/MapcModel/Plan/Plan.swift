@@ -14,14 +14,14 @@ public struct Plan: Sendable {
     case valueDate = "value_date"
     case constraints, stakeholders, stages, milestones, documents
     case checkIns = "check_ins"
-    case `internal`, lint
+    case `internal`, lint, calendar
 
     /// The JSON type the format gives the property.
     var expectedType: ExpectedType {
       switch self {
       case .map: return .number
       case .objectives, .constraints, .stakeholders, .stages, .milestones, .documents: return .array
-      case .compellingEvent, .checkIns, .internal, .lint: return .object
+      case .compellingEvent, .checkIns, .internal, .lint, .calendar: return .object
       case .id, .title, .buyer, .seller, .value, .goLive, .valueDate: return .string
       }
     }
@@ -42,6 +42,8 @@ public struct Plan: Sendable {
   public var disabledChecks: [(index: Int, name: String)]
   /// What a plan read without milestone details leaves out, behind one pointer (see ``Boxed``).
   private var extra: Boxed<Details>?
+  /// The plan's own working calendar (`calendar`).
+  public var calendar: CalendarSettings?
 
   /// The format version (`map`): 1 in a valid plan.
   public var formatVersion: Int? { extra?.value.formatVersion }
@@ -94,6 +96,7 @@ public struct Plan: Sendable {
     disabledChecks = (json["lint"]?["disable"]?.arrayValue ?? []).enumerated().compactMap { i, v in
       v.stringValue.map { (i, $0) }
     }
+    calendar = CalendarSettings(json["calendar"])
     guard milestoneDetails else { return }
     var more = Details()
     more.formatVersion = json["map"]?.numberValue.flatMap { Int(exactly: $0) }
