@@ -98,7 +98,7 @@ struct SlipCommand: ParsableCommand {
           if walked.revisions.contains(where: { $0.commit == hex }) {
             options.baselineRevision = hex
           } else {
-            options.baselineDate = HistoryReader.revision(try reader.repository.commit(id)).date
+            options.baselineDate = try HistoryReader.revision(try reader.repository.commit(id)).date
           }
         } catch {
           return Console.fail(UsageError("--baseline: \(error.message)", help: "give a revision (a commit, tag or branch) or a date YYYY-MM-DD"))
