@@ -3,7 +3,9 @@
 /// Collected only where such a keyword can observe it: evaluation passes nil elsewhere.
 struct Annotations {
   var allProperties = false
-  var properties: Set<String> = []
+  /// Names by code points: a `Set<String>` would count another spelling of an evaluated name
+  /// as evaluated.
+  var properties: Set<ExactString> = []
   var allItems = false
   var itemPrefix = 0
   var items: Set<Int> = []
@@ -16,7 +18,7 @@ struct Annotations {
     if !allItems && !other.items.isEmpty { items.formUnion(other.items) }
   }
 
-  func evaluated(property name: String) -> Bool { allProperties || properties.contains(name) }
+  func evaluated(property name: String) -> Bool { allProperties || properties.contains(ExactString(name)) }
   func evaluated(item index: Int) -> Bool { allItems || index < itemPrefix || items.contains(index) }
 }
 

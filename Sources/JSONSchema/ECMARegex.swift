@@ -1,12 +1,20 @@
-import Foundation
-
 /// An ECMA-262 regular expression (Unicode mode), as JSON Schema's `pattern` requires.
 ///
-/// A small backtracking engine is used instead of `NSRegularExpression` or Swift `Regex`:
-/// both cost 0.5–1 µs per match on short strings (measured on this project's schemas), and
-/// both follow ICU semantics (`\d` and `\w` match non-ASCII, `$` matches before a final
-/// newline) where ECMA-262 differs. This engine matches UTF-8 in place, without copying.
+/// Own engines are used instead of `NSRegularExpression` or Swift `Regex`: both cost 0.5–1 µs
+/// per match on short strings (measured on this project's schemas), both follow ICU semantics
+/// (`\d` and `\w` match non-ASCII, `$` matches before a final newline) where ECMA-262 differs,
+/// and both backtrack without bound. These match UTF-8 in place, without copying:
+///
+/// - ``LinearRegex``, bit-parallel, for a sequence of (quantified) characters and classes;
+/// - ``NFARegex``, in lock step and linear time, for every other pattern without
+///   backreferences or lookaround;
+/// - a backtracking matcher for the rest, under a budget of ``stepBudget`` steps per match
+///   (and the caller's budget for a whole document): past it the match is
+///   ``Outcome/tooCostly``, never a hang.
 struct ECMARegex: Sendable {
+  /// Backtracking steps one match may take: far more than any sensible pattern needs on a
+  /// plan's strings, and a few milliseconds (a fraction of a second in a debug build).
+  static let stepBudget = 100_000
   private let source: String
   struct SyntaxError: Error, Sendable {
     var message: String
@@ -22,6 +30,7 @@ struct ECMARegex: Sendable {
   /// The pattern is exactly `^literal`: the prefix test is the whole match.
   private let isPrefixOnly: Bool
   private let linear: LinearRegex?
+  private let nfa: NFARegex?
 
   init(_ pattern: String) throws(SyntaxError) {
     source = pattern
@@ -44,48 +53,62 @@ struct ECMARegex: Sendable {
     requiredPrefix = prefix
     isPrefixOnly = prefixOnly && !prefix.isEmpty
     linear = LinearRegex(root)
+    nfa = linear == nil ? NFARegex(root) : nil
   }
 
-  /// Whether the expression matches anywhere in `string` (JSON Schema patterns are not anchored).
-  func matches(_ string: String) -> Bool {
+  /// Whether the pattern needs the backtracking matcher (and so a step budget).
+  var backtracks: Bool { linear == nil && nfa == nil }
+
+  /// The answer of one match.
+  enum Outcome: Sendable, Equatable {
+    case matched, failed
+    /// The backtracking matcher ran out of steps (or of nesting depth) before it could tell.
+    case tooCostly
+  }
+
+  /// Whether the expression matches anywhere in `string` (JSON Schema patterns are not
+  /// anchored), with no more than `budget` backtracking steps (at most ``stepBudget``);
+  /// the steps taken are subtracted from `budget`.
+  func match(_ string: String, budget: inout Int) -> Outcome {
     if !requiredPrefix.isEmpty {
-      guard FastString.hasPrefix(string, requiredPrefix) else { return false }
-      if isPrefixOnly { return true }
+      guard FastString.hasPrefix(string, requiredPrefix) else { return .failed }
+      if isPrefixOnly { return .matched }
     }
+    let allowed = min(budget, Self.stepBudget)
+    var used = 0
     var copy = string
-    var outcome = copy.utf8.withContiguousStorageIfAvailable({ search($0) })
+    var outcome = copy.utf8.withContiguousStorageIfAvailable({ search($0, steps: allowed, used: &used) })
     if outcome == nil {
       copy.makeContiguousUTF8()
-      outcome = copy.utf8.withContiguousStorageIfAvailable({ search($0) })
+      outcome = copy.utf8.withContiguousStorageIfAvailable({ search($0, steps: allowed, used: &used) })
     }
-    switch outcome {
-    case .matched?: return true
-    case .failed?, nil: return false
-    case .tooDeep?: return foundationMatch(string)
-    }
+    budget -= used
+    return outcome ?? .failed
   }
 
-  /// For the rare string that would recurse too deeply here (a group repeated thousands of
-  /// times), ICU's iterative engine decides; its semantics differ only in corners.
-  private func foundationMatch(_ string: String) -> Bool {
-    guard let regex = try? NSRegularExpression(pattern: source) else { return false }
-    return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+  /// ``match(_:budget:)`` with a budget of one match's ``stepBudget``; too costly counts as
+  /// no match.
+  func matches(_ string: String) -> Bool {
+    var budget = Self.stepBudget
+    return match(string, budget: &budget) == .matched
   }
 
-  private enum Outcome { case matched, failed, tooDeep }
-
-  private func search(_ input: UnsafeBufferPointer<UInt8>) -> Outcome {
+  private func search(_ input: UnsafeBufferPointer<UInt8>, steps: Int, used: inout Int) -> Outcome {
     if let linear { return linear.matches(input) ? .matched : .failed }
+    if let nfa { return nfa.matches(input) ? .matched : .failed }
+    guard steps > 0 else { return .tooCostly }
     let captures = usesBackreferences ? CaptureBox(count: captureCount) : nil
-    // The depth counter lives on the stack: no allocation per match.
-    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2) { counters in
+    // The counters live on the stack: no allocation per match.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3) { counters in
       guard let base = counters.baseAddress else { return Outcome.failed }
-      base.initialize(repeating: 0, count: 2)
+      base.initialize(repeating: 0, count: 3)
+      base[2] = steps
+      defer { used = steps - max(0, base[2]) }
       let matcher = RegexMatcher(input: input, captures: captures, counters: base)
       var start = 0
       while true {
         if matcher.match(root, start, { _ in true }) { return .matched }
-        if matcher.budgetExhausted { return .tooDeep }
+        if matcher.budgetExhausted { return .tooCostly }
         if anchoredAtStart || start >= input.count { return .failed }
         start = matcher.next(start)
       }
@@ -217,7 +240,8 @@ final class CaptureBox {
 struct RegexMatcher {
   let input: UnsafeBufferPointer<UInt8>
   let captures: CaptureBox?
-  /// [0]: current depth of nested repetitions, [1]: 1 once the budget is exhausted.
+  /// [0]: current depth of nested repetitions, [1]: 1 once a budget is exhausted, [2]: the
+  /// steps left.
   private let counters: UnsafeMutablePointer<Int>
 
   init(input: UnsafeBufferPointer<UInt8>, captures: CaptureBox?, counters: UnsafeMutablePointer<Int>) {
@@ -227,7 +251,7 @@ struct RegexMatcher {
   }
 
   /// Deep recursion (a complex group repeated hundreds of times) stops the search rather
-  /// than overflow the stack; the caller then asks Foundation.
+  /// than overflow the stack, and so does running out of steps (exponential backtracking).
   var budgetExhausted: Bool { counters[1] != 0 }
   private static let maximumDepth = 300
 
@@ -261,6 +285,13 @@ struct RegexMatcher {
   }
 
   func match(_ node: RegexNode, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+    // One step per node tried: what exponential backtracking multiplies.
+    if counters[1] != 0 { return false }
+    counters[2] -= 1
+    if counters[2] < 0 {
+      counters[1] = 1
+      return false
+    }
     switch node {
     case .empty:
       return k(i)

@@ -13,6 +13,13 @@ struct Evaluator {
   private var instancePath: [String] = []
   private var scope: [Int] = []
   private var depth = 0
+  /// Backtracking steps left for the patterns of this whole evaluation: each match may take
+  /// ``ECMARegex/stepBudget``, and a document with thousands of strings may not take that
+  /// thousands of times.
+  private var regexBudget = Self.regexBudget
+
+  /// Backtracking steps allowed per evaluation (well under a second in a release build).
+  static let regexBudget = 10 * ECMARegex.stepBudget
 
   /// Nested subschema evaluations allowed: far beyond real documents (a plan nests about 10),
   /// and well within a 512 KB thread stack even in debug builds. Also stops `$dynamicRef`
@@ -188,9 +195,20 @@ struct Evaluator {
       return false
     case .pattern(let patternIndex):
       let compiled = program.tables.patterns[patternIndex]
-      guard case .string(let s) = instance, !compiled.matches(s) else { return true }
+      guard case .string(let s) = instance else { return true }
       let source = compiled.source
-      fail(node, "pattern", "must match the pattern \(source)", .pattern(pattern: source))
+      var budget = regexBudget
+      let outcome = compiled.match(s, budget: &budget)
+      regexBudget = budget
+      switch outcome {
+      case .matched:
+        return true
+      case .failed:
+        fail(node, "pattern", "must match the pattern \(source)", .pattern(pattern: source))
+      case .tooCostly:
+        let message = tooCostly(source)
+        fail(node, "pattern", message, .patternTooCostly(pattern: source))
+      }
       return false
     case .format(let kind, let nameIndex):
       guard case .string(let s) = instance, !kind.check(s) else { return true }
@@ -234,7 +252,7 @@ struct Evaluator {
       guard case .object(let o) = instance else { return true }
       let list = program.tables.dependentRequired[index]
       var valid = true
-      for (trigger, names) in list where o.contains(key: trigger) {
+      for (trigger, names) in list where FastString.contains(o, trigger) {
         for name in names where !FastString.contains(o, name) {
           valid = false
           if !wantErrors { return false }
@@ -444,7 +462,22 @@ struct Evaluator {
           if !wantErrors { return false }
         }
       }
-      for (pattern, target) in group.patterns where pattern.matches(name) {
+      for (pattern, target) in group.patterns {
+        var budget = regexBudget
+        let outcome = pattern.match(name, budget: &budget)
+        regexBudget = budget
+        switch outcome {
+        case .matched: break
+        case .failed: continue
+        case .tooCostly:
+          // Neither matched nor not: the property cannot be checked, so it is not valid.
+          valid = false
+          if !wantErrors { return false }
+          let message = tooCostly(pattern.source)
+          fail(node, "patternProperties", message, .patternTooCostly(pattern: pattern.source), instanceToken: name)
+          matched = true
+          continue
+        }
         matched = true
         push("patternProperties")
         push(pattern.source)
@@ -459,7 +492,7 @@ struct Evaluator {
         }
       }
       if matched {
-        if out.isCollecting { out?.properties.insert(name) }
+        if out.isCollecting { out?.properties.insert(ExactString(name)) }
         continue
       }
       guard let additional = group.additional else { continue }
@@ -616,6 +649,15 @@ struct Evaluator {
 
   // MARK: Helpers
 
+  /// The message for a pattern that ran out of backtracking steps.
+  private func tooCostly(_ source: String) -> String {
+    let steps =
+      regexBudget > 0
+      ? "over \(Self.grouped(ECMARegex.stepBudget)) backtracking steps"
+      : "over \(Self.grouped(Self.regexBudget)) backtracking steps for this document"
+    return "the pattern \(source) is too costly to evaluate on this value (\(steps)); simplify the pattern"
+  }
+
   static func isMultiple(_ n: Double, of m: Double) -> Bool {
     let q = n / m
     if q.isFinite { return q.rounded(.towardZero) == q }
@@ -632,13 +674,28 @@ struct Evaluator {
       }
       return nil
     }
-    // Hashing agrees with code-point equality (equal values hash alike); buckets confirm.
-    var seen: [JSONValue: [Int]] = [:]
+    // Bucketed by a hash of the code points (``JSONEquality/hash(_:)``): Swift's own String
+    // hashing is by canonical equivalence, which put every spelling of `é` in one bucket and
+    // made the scan quadratic. Buckets confirm with code-point equality.
+    var seen: [Int: [Int]] = [:]
+    seen.reserveCapacity(a.count)
     for (j, v) in a.enumerated() {
-      for i in seen[v, default: []] where JSONEquality.equal(a[i], v) { return (i, j) }
-      seen[v, default: []].append(j)
+      let h = JSONEquality.hash(v)
+      for i in seen[h, default: []] where JSONEquality.equal(a[i], v) { return (i, j) }
+      seen[h, default: []].append(j)
     }
     return nil
+  }
+
+  /// `100000` → `100,000`.
+  static func grouped(_ n: Int) -> String {
+    var digits = String(n.magnitude)
+    var out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits.removeLast(3)
+    }
+    return (n < 0 ? "-" : "") + digits + out
   }
 
   static func display(_ value: JSONValue) -> String {

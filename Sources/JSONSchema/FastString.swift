@@ -29,10 +29,36 @@ enum FastString {
     return true
   }
 
-  /// Whether `object` has a member named `name`.
-  static func contains(_ object: JSONObject, _ name: String) -> Bool {
-    if object.count > 16 { return object.contains(key: name) }
-    for member in object where equal(member.key, name) { return true }
-    return false
+  /// Whether `object` has a member named exactly `name` (code points, not canonical
+  /// equivalence).
+  static func contains(_ object: JSONObject, _ name: String) -> Bool { position(of: name, in: object) != nil }
+
+  /// The position of the member named exactly `name` in `object`. `JSONObject`'s own lookup
+  /// compares names by canonical equivalence, so what it finds is checked, and only when it
+  /// found another spelling of the name are the members scanned.
+  static func position(of name: String, in object: JSONObject) -> Int? {
+    if object.count <= 16 {
+      for i in object.indices where equal(object[i].key, name) { return i }
+      return nil
+    }
+    guard let found = object.position(of: name) else { return nil }
+    if equal(object[found].key, name) { return found }
+    for i in object.indices where equal(object[i].key, name) { return i }
+    return nil
+  }
+}
+
+/// A string that hashes and compares by its code points (UTF-8 bytes), as JSON Schema compares
+/// names; Swift's `String` hashes and compares by canonical equivalence.
+struct ExactString: Hashable, Sendable {
+  let value: String
+
+  init(_ value: String) { self.value = value }
+
+  static func == (a: ExactString, b: ExactString) -> Bool { FastString.equal(a.value, b.value) }
+
+  func hash(into hasher: inout Hasher) {
+    var copy = value
+    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }

@@ -66,6 +66,10 @@ public enum ValidationErrorDetail: Sendable, Hashable {
   case format(name: String)
   /// The string does not match the regular expression.
   case pattern(pattern: String)
+  /// Matching the string against the regular expression (`pattern`, or a `patternProperties`
+  /// key for a property name) would take more backtracking steps than allowed: the pattern
+  /// is exponential on this value, and the value is not valid.
+  case patternTooCostly(pattern: String)
   /// A numeric, length or count bound: `minimum`, `maxLength`, `minItems`, `multipleOf`, ...
   case bounds
   /// Two array items are equal under `uniqueItems: true`.

@@ -152,7 +152,7 @@ public struct HistoryReader {
         if now == before && i != chain.count - 1 { continue }
         let changes = Self.changes(from: Self.byPath(paths, before), to: Self.byPath(paths, now))
         if changes.isEmpty && i != chain.count - 1 { continue }
-        pending.append(Self.pending(commit.id, try repository.commit(commit.id), changes))
+        pending.append(try Self.pending(commit.id, try repository.commit(commit.id), changes))
       }
       commitsScanned = chain.count
     } else {
@@ -246,8 +246,8 @@ public struct HistoryReader {
     return (newestFirst.reversed(), complete.reversed())
   }
 
-  static func pending(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) -> HistoryWalk.Pending {
-    var step = HistoryWalk.Pending(commit: id, revision: Self.revision(info), changed: [], removed: [])
+  static func pending(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) throws(GitError) -> HistoryWalk.Pending {
+    var step = HistoryWalk.Pending(commit: id, revision: try Self.revision(info), changed: [], removed: [])
     for change in changes {
       switch change.status {
       case .deleted: step.removed.append(change.path)
@@ -278,7 +278,7 @@ public struct HistoryReader {
       let parentTree = i > 0 ? chain[i - 1].treeID : nil
       let changes = try repository.changes(fromTree: parentTree, toTree: commit.treeID, pathFilter: filter)
       if changes.isEmpty && i != chain.count - 1 { continue }
-      out.append(pending(commit.id, try repository.commit(commit.id), changes))
+      out.append(try pending(commit.id, try repository.commit(commit.id), changes))
     }
     return out
   }
@@ -387,8 +387,10 @@ public struct HistoryReader {
         let result = Self.parse(bytes)
         changed.append(PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter))
         let full = root + "/" + change.path
-        if let date = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date {
-          let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        if let date = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date,
+          let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)), Revision.supportedTimes.contains(seconds)
+        {
+          // A file time outside the supported range (set by hand) is not a date to show.
           newest = max(newest ?? seconds, seconds)
         }
       }
@@ -397,7 +399,7 @@ public struct HistoryReader {
     switch time {
     case .newestModification: seconds = newest ?? head.time
     case .headCommit: seconds = head.time
-    case .fixed(let value): seconds = value
+    case .fixed(let value): seconds = max(Revision.supportedTimes.lowerBound, min(Revision.supportedTimes.upperBound, value))
     }
     let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) / 60
     let revision = Revision(
@@ -406,10 +408,23 @@ public struct HistoryReader {
     return HistoryStep(revision: revision, changed: changed, removed: removed)
   }
 
-  public static func revision(_ info: CommitInfo) -> Revision {
-    Revision(
+  /// The revision of a commit.
+  /// - Throws: ``GitError`` (`.corrupt`) when the author date is outside the years 1 to 9999
+  ///   (``Revision/supportedTimes``): only a forged commit has one, and a date moved by it
+  ///   could not be dated or compared.
+  public static func revision(_ info: CommitInfo) throws(GitError) -> Revision {
+    let revision = Revision(
       commit: info.id.description, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time,
       timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"))
+    guard revision.hasSupportedTime else {
+      let minutes = info.offsetMinutes.magnitude
+      let zone = (info.offsetMinutes < 0 ? "-" : "+") + String(minutes / 60 * 100 + minutes % 60).leftPadded(to: 4)
+      throw GitError(
+        .corrupt,
+        "commit \(info.id) has the author date \(info.time) \(zone), outside the years 1 to 9999 that mapc reads; "
+          + "the commit was made with a forged or broken clock (rewrite it, e.g. with `git commit --amend --reset-author`)")
+    }
+    return revision
   }
 
   /// The changes between two path → blob maps, in path order.
@@ -634,4 +649,10 @@ private final class ChainQueue: @unchecked Sendable {
 private struct UncheckedFilter: @unchecked Sendable {
   let filter: (String) -> Bool
   init(_ filter: @escaping (String) -> Bool) { self.filter = filter }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
 }

@@ -28,10 +28,29 @@ public struct Revision: Sendable, Hashable {
     self.slipReason = slipReason
   }
 
-  /// The author's calendar date (in the author's own time zone).
+  /// The author times mapc reads: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, so that every
+  /// date prints as `YYYY-MM-DD` and date arithmetic cannot overflow.
+  public static let supportedTimes: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+  /// The offsets from UTC git can write (`-9959` to `+9959`), in minutes.
+  public static let supportedOffsets: ClosedRange<Int> = -5_999...5_999
+
+  /// Whether the author time and offset are in the supported ranges and the local date is
+  /// between 0001-01-01 and 9999-12-31.
+  public var hasSupportedTime: Bool {
+    guard Self.supportedTimes.contains(time), Self.supportedOffsets.contains(timeOffsetMinutes) else { return false }
+    return Self.supportedTimes.contains(time + Int64(timeOffsetMinutes) * 60)
+  }
+
+  /// The author's calendar date (in the author's own time zone). A time outside
+  /// ``supportedTimes`` (only a forged commit has one; the history reader refuses those) is
+  /// pinned to the nearest end of the range rather than overflow.
   public var date: CalendarDate {
-    let local = time + Int64(timeOffsetMinutes) * 60
-    return CalendarDate(daysSince1970: Int((Double(local) / 86_400).rounded(.down)))
+    let offset = Int64(max(Self.supportedOffsets.lowerBound, min(Self.supportedOffsets.upperBound, timeOffsetMinutes)))
+    let utc = max(Self.supportedTimes.lowerBound, min(Self.supportedTimes.upperBound, time))
+    let local = max(Self.supportedTimes.lowerBound, min(Self.supportedTimes.upperBound, utc + offset * 60))
+    // Floor division: a time before 1970 belongs to the day that began before it.
+    let days = local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
+    return CalendarDate(daysSince1970: Int(days))
   }
 
   public var isWorkingTree: Bool { commit == nil }

@@ -15,7 +15,7 @@ public enum LastChanges {
       let changed = try repository.changes(
         fromTree: parent?.treeID, toTree: info.treeID, pathFilter: { paths.contains($0) && found[$0] == nil })
       if !changed.isEmpty {
-        let revision = HistoryReader.revision(info)
+        let revision = try HistoryReader.revision(info)
         for change in changed where found[change.path] == nil { found[change.path] = revision }
         if found.count == paths.count { break }
       }

@@ -60,7 +60,7 @@ public enum SlipRun {
           if walked.revisions.contains(where: { $0.commit == hex }) {
             options.baselineRevision = hex
           } else {
-            options.baselineDate = HistoryReader.revision(try reader.repository.commit(id)).date
+            options.baselineDate = try HistoryReader.revision(try reader.repository.commit(id)).date
           }
         } catch {
           throw UsageError("--baseline: \(error.message)", help: "give a revision (a commit, tag or branch) or a date YYYY-MM-DD")

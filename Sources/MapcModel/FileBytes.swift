@@ -11,16 +11,41 @@ public enum FileBytes {
   public enum Failure: Error, Sendable, Equatable {
     case tooLarge(size: Int)
     case system(String)
+    /// A FIFO, device, socket or symbolic link: mapc reads only regular files. The text says
+    /// which (`not a regular file (a FIFO)`, `is a symbolic link`).
+    case notRegularFile(String)
   }
 
-  /// Reads the file at `path`, refusing files larger than `limit` bytes before reading them.
+  /// Reads the regular file at `path`, refusing files larger than `limit` bytes before
+  /// reading them. Anything else is refused without reading a byte of it: a symbolic link
+  /// (which could point out of the repository, at `/etc/passwd`), a FIFO or a device (which
+  /// could block or never end), a directory.
   public static func read(path: String, limit: Int) -> Swift.Result<[UInt8], Failure> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(.system(errnoText())) }
+    // O_NOFOLLOW: a symbolic link in the last component fails with ELOOP instead of being
+    // followed. O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    guard fd >= 0 else {
+      let code = errno
+      var link = stat()
+      if code == ELOOP, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+        return .failure(.notRegularFile("is a symbolic link; mapc reads only regular files inside the repository"))
+      }
+      return .failure(.system(errnoText(code)))
+    }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { return .failure(.system(errnoText())) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.system("is a directory")) }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .failure(.system("is a directory"))
+    case S_IFIFO: return .failure(.notRegularFile("not a regular file (a FIFO); mapc reads only regular files"))
+    case S_IFCHR, S_IFBLK: return .failure(.notRegularFile("not a regular file (a device); mapc reads only regular files"))
+    case S_IFSOCK: return .failure(.notRegularFile("not a regular file (a socket); mapc reads only regular files"))
+    default: return .failure(.notRegularFile("not a regular file; mapc reads only regular files"))
+    }
+    // A regular file never blocks; reads stay as they were.
+    let flags = fcntl(fd, F_GETFL)
+    if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     let size = Int(info.st_size)
     if size > limit { return .failure(.tooLarge(size: size)) }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -47,8 +72,8 @@ public enum FileBytes {
     return .success(bytes)
   }
 
-  static func errnoText() -> String {
-    guard let s = strerror(errno) else { return "error \(errno)" }
+  static func errnoText(_ code: Int32 = errno) -> String {
+    guard let s = strerror(code) else { return "error \(code)" }
     return String(cString: s).lowercased()
   }
 }

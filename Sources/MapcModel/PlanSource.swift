@@ -37,7 +37,8 @@ public enum PlanReader {
   public static func problem(for failure: FileBytes.Failure) -> SourceProblem {
     switch failure {
     case .tooLarge(let size): return tooLarge(size)
-    case .system(let message): return SourceProblem(.unreadable, "cannot read file: \(message)")
+    case .system(let message), .notRegularFile(let message):
+      return SourceProblem(.unreadable, "cannot read file: \(message)")
     }
   }
 
@@ -53,7 +54,7 @@ public enum PlanReader {
     switch FileBytes.read(path: path, limit: maximumFileSize) {
     case .failure(.tooLarge(let size)):
       return .failure(SourceProblem(.tooLarge, "file is \(size) bytes, over the limit of \(maximumFileSize)"))
-    case .failure(.system(let message)):
+    case .failure(.system(let message)), .failure(.notRegularFile(let message)):
       return .failure(SourceProblem(.unreadable, "cannot read file: \(message)"))
     case .success(var bytes):
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

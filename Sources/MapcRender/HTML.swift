@@ -54,6 +54,8 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
 
   /// A coordinate for SVG: at most two decimals, no trailing zeros, no exponent.
   public static func format(_ number: Double) -> String {
+    // Coordinates come from bounded dates; a non-finite or huge one would trap converting to Int.
+    guard number.isFinite, abs(number) < 1e15 else { return "0" }
     let hundredths = Int((number * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)

@@ -97,19 +97,27 @@ struct TrendChart {
       """
   }
 
-  /// Month starts in [from, to], thinned to at most `maxLines`.
+  /// Month starts in [from, to], thinned to at most `maxLines`. Only the ticks kept are
+  /// visited, so the cost does not grow with the span (dates are bounded, but a span of
+  /// thousands of years would otherwise walk every month of it).
   static func monthStarts(from: CalendarDate, to: CalendarDate, maxLines: Int) -> [CalendarDate] {
-    let months = max(0, (to.year - from.year) * 12 + to.month - from.month)
+    guard from <= to, maxLines > 0 else { return [] }
+    // Months counted from year 0; Int is wide enough for any CalendarDate a plan or a
+    // supported commit date can hold.
+    let first = from.year * 12 + from.month - 1
+    let last = to.year * 12 + to.month - 1
+    let months = last - first
     // Every month, or every second, third, sixth month, or whole years, so that the ticks fit.
     let stride = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200].first { months / $0 < maxLines } ?? max(1, months / maxLines + 1)
+    // The first month index at or after `first` on the stride's grid (floor modulo, so years
+    // before 0 align the same way).
+    let remainder = ((first % stride) + stride) % stride
+    var monthIndex = remainder == 0 ? first : first + stride - remainder
     var out: [CalendarDate] = []
-    var index = 0
-    while index <= months {
-      let monthIndex = from.year * 12 + from.month - 1 + index
-      if let d = CalendarDate(year: monthIndex / 12, month: monthIndex % 12 + 1, day: 1), d >= from, d <= to {
-        if (monthIndex % stride) == 0 || stride == 1 { out.append(d) }
-      }
-      index += 1
+    while monthIndex <= last {
+      let year = monthIndex >= 0 ? monthIndex / 12 : -((-monthIndex + 11) / 12)
+      if let d = CalendarDate(year: year, month: monthIndex - year * 12 + 1, day: 1), d >= from, d <= to { out.append(d) }
+      monthIndex += stride
     }
     return out
   }

@@ -729,7 +729,8 @@ public enum CarriedSchemas {
         "placeholder_due_days": {
           "description": "A milestone due within this many days should have named owners, not role placeholders (rule `unnamed-owner-due-soon`). Default 14.",
           "type": "integer",
-          "minimum": 0
+          "minimum": 0,
+          "maximum": 36500
         }
       },
       "patternProperties": {
@@ -767,7 +768,8 @@ public enum CarriedSchemas {
         "stale_after_days": {
           "description": "A plan whose last change is older than this many days counts as stale.",
           "type": "integer",
-          "minimum": 1
+          "minimum": 1,
+          "maximum": 36500
         }
       },
       "patternProperties": {

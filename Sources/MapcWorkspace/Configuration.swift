@@ -170,8 +170,9 @@ public struct Configuration: Sendable {
       config.extensionSchema = Paths.join(config.root, ext)
     }
     if let days = o["slip"]?["stale_after_days"]?.numberValue {
-      config.staleAfterDays = Int(days)
-      config.thresholds.staleAfterDays = Int(days)
+      let checked = try wholeDays(days, 1...maximumDays, at: JSONPointer(["slip", "stale_after_days"]), fail: fail)
+      config.staleAfterDays = checked
+      config.thresholds.staleAfterDays = checked
     }
     if let render = o["render"] {
       config.render.seller = render["seller"]?.stringValue
@@ -194,10 +195,38 @@ public struct Configuration: Sendable {
         }
       }
     }
-    if let share = o["thresholds"]?["buyer_share"]?.numberValue { config.thresholds.buyerShare = share }
-    if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue { config.thresholds.placeholderDueDays = Int(days) }
+    if let share = o["thresholds"]?["buyer_share"]?.numberValue {
+      // The schema's bounds let NaN through (every comparison with it is false).
+      guard share.isFinite, (0...1).contains(share) else {
+        throw fail(JSONPointer(["thresholds", "buyer_share"]), "buyer_share must be a number from 0 to 1", help: "write a share such as 0.3")
+      }
+      config.thresholds.buyerShare = share
+    }
+    if let days = o["thresholds"]?["placeholder_due_days"]?.numberValue {
+      config.thresholds.placeholderDueDays = try wholeDays(
+        days, 0...maximumDays, at: JSONPointer(["thresholds", "placeholder_due_days"]), fail: fail)
+    }
     config.calendar = CalendarSettings(o["calendar"])
     return config
+  }
+
+  /// The most days a threshold may name (a century): a larger number means nothing more,
+  /// and would overflow the date arithmetic it feeds.
+  public static let maximumDays = 36_500
+
+  /// A whole number of days within `range`, else a configuration error at the value. The
+  /// schema checks this too; this guard keeps the conversion to `Int` from trapping whatever
+  /// the schema says.
+  private static func wholeDays(
+    _ value: Double, _ range: ClosedRange<Int>, at pointer: JSONPointer,
+    fail: (JSONPointer, String, String?) -> ConfigurationError
+  ) throws(ConfigurationError) -> Int {
+    guard value.isFinite, value.rounded(.towardZero) == value, Double(range.lowerBound) <= value,
+      value <= Double(range.upperBound)
+    else {
+      throw fail(pointer, "\(pointer.tokens.last ?? "") must be a whole number of days from \(range.lowerBound) to \(range.upperBound)", nil)
+    }
+    return Int(value)
   }
 
   private static func parseRules(_ rules: JSONObject, at pointer: JSONPointer, map: YAMLSourceMap) -> [RuleSetting] {

@@ -209,6 +209,16 @@ public enum SchemaDiagnostics {
         message: "`\(got)` is not a valid `\(name)`" + (context.map { " in \($0)" } ?? ""),
         help: description ?? "it must match the pattern `\(pattern)`", pointer: pointer)
 
+    case .patternTooCostly(let pattern):
+      let (pos, len) = at(pointer, key: error.keyword != "pattern")
+      return SchemaDiagnostic(
+        position: pos, length: len, check: .schemaViolation,
+        message: "`\(name)`" + (context.map { " in \($0)" } ?? "")
+          + ": the pattern `\(pattern)` is too costly to evaluate on this value",
+        help: "simplify the pattern in the schema at \(error.absoluteKeywordLocation ?? error.keywordLocation): "
+          + "nested quantifiers such as `(a+)+` and backreferences make matching exponential",
+        pointer: pointer)
+
     case .uniqueItems(_, let duplicate):
       let (pos, len) = at(pointer.appending(duplicate), key: false)
       let item = instance?.arrayValue.flatMap { duplicate < $0.count ? scalarText($0[duplicate]) : nil } ?? "an item"

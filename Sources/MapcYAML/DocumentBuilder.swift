@@ -28,6 +28,9 @@ struct DocumentBuilder {
     var anchor: String?
     /// This node and everything below it, aliases counted as what they expand to.
     var nodes = 1
+    /// The bytes of text (scalars and keys) in this node and below it, aliases counted as
+    /// what they expand to.
+    var bytes = 0
     /// Key → index in `keys`, built once a mapping is large enough for a linear scan to cost.
     var keyLookup: [String: Int]?
 
@@ -45,8 +48,9 @@ struct DocumentBuilder {
   private enum Anchor {
     /// Anchored on a collection still being read: an alias to it is recursive.
     case open
-    /// A finished node, its size and, for a scalar, its text (for use as a key).
-    case done(JSONValue, nodes: Int, text: String?)
+    /// A finished node, its size in nodes and in bytes of text and, for a scalar, its text
+    /// (for use as a key).
+    case done(JSONValue, nodes: Int, bytes: Int, text: String?)
   }
 
   private let bytes: UnsafeRawBufferPointer
@@ -65,6 +69,7 @@ struct DocumentBuilder {
   private var root: JSONValue?
   private var anchors: [String: Anchor] = [:]
   private var expandedNodes = 0
+  private var expandedBytes = 0
   private var documents = 0
   private var explicitDocumentEnd = false
   private var representable = true
@@ -153,7 +158,7 @@ struct DocumentBuilder {
       } else if data.anchor != nil, data.style == YAML_PLAIN_SCALAR_STYLE, let resolved = CoreSchema.resolvePlain(text) {
         value = resolved
       }
-      if let anchor = data.anchor { anchors[String(cString: anchor)] = .done(value, nodes: 1, text: key) }
+      if let anchor = data.anchor { anchors[String(cString: anchor)] = .done(value, nodes: 1, bytes: text.count, text: key) }
       addKey(key, hash: Self.keyHash(text), index: index)
       return
     }
@@ -167,9 +172,9 @@ struct DocumentBuilder {
       value = .string(String(decoding: text, as: UTF8.self))
     }
     if let anchor = data.anchor {
-      anchors[String(cString: anchor)] = .done(value, nodes: 1, text: String(decoding: text, as: UTF8.self))
+      anchors[String(cString: anchor)] = .done(value, nodes: 1, bytes: text.count, text: String(decoding: text, as: UTF8.self))
     }
-    push(value, nodes: 1)
+    push(value, nodes: 1, bytes: text.count)
   }
 
   /// The value of an explicitly tagged scalar; unsupported tags and misfits become diagnostics.
@@ -214,6 +219,17 @@ struct DocumentBuilder {
     return name.hasPrefix(core) ? "!!" + name.dropFirst(core.count) : name
   }
 
+  /// `1000000` → `1,000,000`.
+  private static func grouped(_ n: Int) -> String {
+    var digits = String(n.magnitude)
+    var out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits.removeLast(3)
+    }
+    return (n < 0 ? "-" : "") + digits + out
+  }
+
   /// FNV-1a over the key's UTF-8 bytes.
   @inline(__always)
   private static func keyHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -251,6 +267,7 @@ struct DocumentBuilder {
     keys.append(key)
     keyIndices.append(index)
     keyHashes.append(hash)
+    stack[top].bytes += key.utf8.count
     stack[top].state = .expectValue
     let count = keys.count - stack[top].keyBase
     if stack[top].keyLookup != nil {
@@ -262,13 +279,14 @@ struct DocumentBuilder {
     }
   }
 
-  private mutating func push(_ value: JSONValue, nodes: Int) {
+  private mutating func push(_ value: JSONValue, nodes: Int, bytes: Int) {
     let top = stack.count - 1
     guard top >= 0 else {
       if root == nil { root = value }
       return
     }
     stack[top].nodes += nodes
+    stack[top].bytes += bytes
     guard stack[top].isMapping else {
       values.append(value)
       return
@@ -337,8 +355,8 @@ struct DocumentBuilder {
       value = .array(takeValues(from: frame.valueBase))
     }
     values.removeLast(values.count - frame.valueBase)
-    if let anchor = frame.anchor { anchors[anchor] = .done(value, nodes: frame.nodes, text: nil) }
-    push(value, nodes: frame.nodes)
+    if let anchor = frame.anchor { anchors[anchor] = .done(value, nodes: frame.nodes, bytes: frame.bytes, text: nil) }
+    push(value, nodes: frame.nodes, bytes: frame.bytes)
   }
 
   /// Moves `values[start...]` into a new array without retaining and releasing each one,
@@ -373,13 +391,26 @@ struct DocumentBuilder {
       )
       representable = false
       placeholder()
-    case .done(let value, let nodes, let text):
+    case .done(let value, let nodes, let bytes, let text):
       expandedNodes += nodes
       guard expandedNodes <= limits.maximumAliasExpansion else {
         report(
           .aliasLimit,
           "aliases expand to more than \(limits.maximumAliasExpansion) nodes",
           help: "write the content out instead of nesting aliases",
+          at: index
+        )
+        representable = false
+        return false
+      }
+      // A few large anchors stay far under the node bound yet multiply the text: bound the
+      // bytes too (each alias adds what it copies).
+      expandedBytes += bytes
+      guard expandedBytes <= limits.maximumAliasBytes else {
+        report(
+          .aliasLimit,
+          "aliases expand to more than \(Self.grouped(limits.maximumAliasBytes)) bytes of text",
+          help: "write the content out instead of repeating a large anchor",
           at: index
         )
         representable = false
@@ -401,7 +432,7 @@ struct DocumentBuilder {
           stack[stack.count - 1].state = .discardValue
         }
       } else {
-        push(value, nodes: nodes)
+        push(value, nodes: nodes, bytes: bytes)
       }
     }
     return true
@@ -412,7 +443,7 @@ struct DocumentBuilder {
     if expectingKey {
       stack[stack.count - 1].state = .discardValue
     } else {
-      push(.null, nodes: 1)
+      push(.null, nodes: 1, bytes: 0)
     }
   }
 

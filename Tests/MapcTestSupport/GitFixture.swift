@@ -101,17 +101,23 @@ public struct GitFixture: Sendable {
 
   /// Stages everything and writes a commit object by hand with the index's tree, HEAD as parent and `messageBytes` as its
   /// message, exactly (`git commit` would re-encode a message that is not UTF-8), and moves the
-  /// current branch to it. Returns its id.
+  /// current branch to it. Returns its id. `when`, if given, is the author and committer date
+  /// exactly as written in the object (`9223372036854775807 +0100`): the object is then
+  /// written with `--literally`, so git's own checks do not refuse a forged date.
   @discardableResult
-  public func rawCommit(messageBytes: [UInt8], author: Author = .seller, time: Int64 = 1_767_603_600) throws -> String {
+  public func rawCommit(
+    messageBytes: [UInt8], author: Author = .seller, time: Int64 = 1_767_603_600, when: String? = nil
+  ) throws -> String {
     try git(["add", "--all"])
     let tree = try git(["write-tree"]).trimmingCharacters(in: .whitespacesAndNewlines)
     let parent = try head()
-    let who = "\(author.name) <\(author.email)> \(time) +0000"
+    let who = "\(author.name) <\(author.email)> \(when ?? "\(time) +0000")"
     let header = "tree \(tree)\nparent \(parent)\nauthor \(who)\ncommitter \(who)\n\n"
     let file = directory.appendingPathComponent(".git/MAPC_FIXTURE_COMMIT")
     try Data(Array(header.utf8) + messageBytes).write(to: file)
-    let id = try git(["hash-object", "-t", "commit", "-w", file.path]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let literally = when == nil ? [] : ["--literally"]
+    let id = try git(["hash-object", "-t", "commit", "-w"] + literally + [file.path]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     try git(["update-ref", "HEAD", id])
     return id
   }

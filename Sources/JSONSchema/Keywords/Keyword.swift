@@ -60,7 +60,11 @@ final class PropertiesKeyword: Sendable {
   }
 
   func declaredIndex(of name: String) -> Int? {
-    if let lookup { return lookup[name] }
+    if let lookup {
+      // The table compares by canonical equivalence; JSON Schema names compare by code points.
+      guard let i = lookup[name] else { return nil }
+      if FastString.equal(names[i], name) { return i }
+    }
     for i in names.indices where FastString.equal(names[i], name) { return i }
     return nil
   }
@@ -78,6 +82,9 @@ final class CompiledPattern: Sendable {
   }
 
   func matches(_ string: String) -> Bool { regex.matches(string) }
+
+  /// ``ECMARegex/match(_:budget:)``.
+  func match(_ string: String, budget: inout Int) -> ECMARegex.Outcome { regex.match(string, budget: &budget) }
 }
 
 /// Arrays, strings and JSON values that keywords refer to by index.

@@ -31,7 +31,9 @@ enum MarkdownLinks {
     var previousCode = false
     var inList = false
     var lineNumber = 0
-    for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+    // As a Character, "\r\n" is one grapheme that never equals "\n": split on both, so a
+    // CRLF plan has the lines (and the positions) of its LF twin.
+    for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       var chars = Array(rawLine)
       if chars.last == "\r" { chars.removeLast() }
