@@ -53,7 +53,7 @@ let package = Package(
     .target(
       name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
     // Business-day calendars and the schedule of a plan back from go-live.
-    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML"]),
+    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),

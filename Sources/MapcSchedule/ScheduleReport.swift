@@ -1,5 +1,4 @@
 import MapcModel
-import MapcYAML
 
 /// The output formats of `mapc schedule`.
 public enum ScheduleFormat: String, Sendable, CaseIterable {
