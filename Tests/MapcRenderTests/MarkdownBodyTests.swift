@@ -90,6 +90,128 @@ import Testing
     #expect(body.html(includingInternal: true).contains("SECRET"))
   }
 
+  /// From the trust issue: cmark-gfm reports line 0 for a paragraph before a table, so a cut
+  /// by reported block lines let the lines before it through.
+  @Test func aParagraphBeforeATableStaysInternal() {
+    let body = MarkdownBody(markdown: """
+      ## Pricing (internal)
+
+      Floor price 120k.
+      SECRET: CFO approved 35% discount.
+
+      Tiers:
+      | tier | price |
+      | ---- | ----- |
+      | gold | 100k  |
+
+      ## Next steps
+
+      Sign the order form.
+      """)
+    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
+    #expect(!body.publicHTML.contains("Floor price"))
+    #expect(!body.publicHTML.contains("gold"))
+    #expect(body.publicHTML.contains("<p>Sign the order form.</p>"))
+    #expect(body.html(includingInternal: true).contains("SECRET"))
+  }
+
+  /// The same with a fenced code block: its lines must not leak, and its closing fence must not
+  /// turn the rest of the public body into code.
+  @Test func aFencedCodeBlockBeforeATableStaysInternal() {
+    let body = MarkdownBody(markdown: """
+      ## Pricing (internal)
+
+      ```
+      SECRET: CFO approved 35% discount.
+      ```
+
+      Tiers:
+      | tier | price |
+      | ---- | ----- |
+      | gold | 100k  |
+
+      ## Next steps
+
+      Sign the order form.
+      """)
+    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
+    #expect(!body.publicHTML.contains("<pre>"))
+    #expect(body.publicHTML.contains("<p>Sign the order form.</p>"))
+  }
+
+  /// A link definition between an internal section's last block and the public heading that ends
+  /// it, in the heading's own paragraph, belongs to the internal section.
+  @Test func aDefinitionGluedToTheClosingSetextHeadingStaysInternal() {
+    let body = MarkdownBody(markdown: """
+      See [the deal][deal].
+
+      ## Pricing (internal)
+
+      Notes.
+
+      [deal]: https://crm.example/SECRET
+      Next steps
+      ----------
+
+      Public text.
+      """)
+    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
+    #expect(body.publicHTML.contains("<h3>Next steps</h3>"))
+    #expect(body.publicHTML.contains("Public text."))
+  }
+
+  /// Public definitions around internal blocks still resolve.
+  @Test func publicDefinitionsNextToInternalBlocksStillResolve() {
+    let body = MarkdownBody(markdown: """
+      See [one][a] and [two][b].
+
+      [a]: https://example.com/one
+      > ## Quote notes (internal)
+      > SECRET
+
+      [b]: https://example.com/two
+      Public heading (internal
+      ===
+
+      Text.
+      """)
+    #expect(!body.publicHTML.contains("SECRET"))
+    #expect(body.publicHTML.contains("href=\"https://example.com/one\""), "\(body.publicHTML)")
+    #expect(body.publicHTML.contains("href=\"https://example.com/two\""), "\(body.publicHTML)")
+  }
+
+  /// A list right before an internal block quote, and indented code right after it: the cut
+  /// must not make the code a part of the list.
+  @Test func cuttingAnInternalBlockKeepsTheStructureAroundIt() {
+    let body = MarkdownBody(markdown: "- item\n> ## Notes (internal)\n> SECRET\n\n    code\n")
+    #expect(!body.publicHTML.contains("SECRET"))
+    #expect(body.publicHTML == "<ul>\n<li>item</li>\n</ul>\n<pre><code>code\n</code></pre>\n", "\(body.publicHTML)")
+  }
+
+  /// An image becomes a link; a link inside its description must not nest inside it.
+  @Test(arguments: [
+    "![[inner](https://c.example)](https://d.example)\n",
+    "[![[inner](https://c.example)](https://d.example)](https://e.example)\n",
+    "![![[x](https://a.example)](https://b.example)](https://c.example)\n",
+  ])
+  func linksNeverNest(markdown: String) {
+    let html = MarkdownBody(markdown: markdown).publicHTML
+    var depth = 0
+    var maxDepth = 0
+    var i = html.startIndex
+    while i < html.endIndex {
+      if html[i...].hasPrefix("<a ") {
+        depth += 1
+        maxDepth = max(maxDepth, depth)
+      } else if html[i...].hasPrefix("</a>") {
+        depth -= 1
+      }
+      i = html.index(after: i)
+    }
+    #expect(maxDepth <= 1, "\(html)")
+    #expect(html.contains("inner") || html.contains("x"))
+  }
+
   @Test func deepNestingDoesNotExhaustTheStack() {
     let body = MarkdownBody(markdown: String(repeating: ">", count: 100_000) + " x\n## Notes (internal)\n\nSECRET\n")
     #expect(!body.publicHTML.contains("SECRET"))
