@@ -173,16 +173,21 @@ public struct MarkdownBody: Sendable {
 
     sanitize(document)
     let extensions = cmark_parser_get_syntax_extensions(parser)
+    // The current run's HTML is built in a local, appended in place (linear for 400,000 blocks).
+    var html = ""
+    var runIsInternal = false
     for block in blocks {
       guard let rendered = cmark_render_html(block.node, CMARK_OPT_DEFAULT, extensions) else { continue }
-      let html = replaceTaskCheckboxes(String(cString: rendered))
+      let piece = replaceTaskCheckboxes(String(cString: rendered))
       free(rendered)
-      if let last = parsed.segments.last, last.isInternal == block.isInternal {
-        parsed.segments[parsed.segments.count - 1].html += html
-      } else {
-        parsed.segments.append(Segment(html: html, isInternal: block.isInternal))
+      if block.isInternal != runIsInternal, !html.isEmpty {
+        parsed.segments.append(Segment(html: html, isInternal: runIsInternal))
+        html = ""
       }
+      runIsInternal = block.isInternal
+      html += piece
     }
+    if !html.isEmpty { parsed.segments.append(Segment(html: html, isInternal: runIsInternal)) }
     return parsed
   }
 

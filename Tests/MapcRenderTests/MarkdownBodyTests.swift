@@ -232,3 +232,52 @@ import Testing
     #expect(Words.number(value) == text)
   }
 }
+
+@Suite struct TableLimitTests {
+  /// Tables within the limits render as before, untouched.
+  @Test func tablesWithinTheLimitsAreUntouched() {
+    let header = "|" + String(repeating: " h |", count: TableLimits.maxColumns)
+    let rule = "|" + String(repeating: "---|", count: TableLimits.maxColumns)
+    let row = "|" + String(repeating: " x |", count: TableLimits.maxColumns)
+    let markdown = "Intro:\n" + header + "\n" + rule + "\n" + String(repeating: row + "\n", count: 100)
+    let body = MarkdownBody(markdown: markdown)
+    #expect(body.leftOutTables.isEmpty)
+    #expect(body.publicHTML.contains("<table>"))
+    #expect(body.publicHTML.components(separatedBy: "<td>x</td>").count == 64 * 100 + 1)
+  }
+
+  /// Lint's view: which table, on which line, and why.
+  @Test func tablesOverTheLimitsAreNamedWithTheirLine() {
+    let wide = "|" + String(repeating: "a|", count: 65) + "\n|" + String(repeating: "-|", count: 65) + "\n| x |\n"
+    let markdown = "# Plan\n\nText.\n\n" + wide + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\nrow:\n\n|a|\n|-|\n" + String(repeating: "|", count: 100) + "\n"
+    let found = MarkdownBody.tablesOverLimits(in: markdown)
+    #expect(found == [
+      LeftOutTable(line: 5, reason: "it has 65 columns, more than the limit of 64"),
+      LeftOutTable(line: 17, reason: "a row has 99 cells, more than the limit of 64"),
+    ])
+    let html = MarkdownBody(markdown: markdown).publicHTML
+    #expect(html.contains("<p><em>Table left out: it has 65 columns, more than the limit of 64.</em></p>"))
+    #expect(html.contains("<td>1</td>"))
+  }
+
+  /// All the tables of a body share one cell budget: the ones that fit are kept.
+  @Test func theCellBudgetIsSharedInBodyOrder() {
+    let table = "| a | b |\n|---|---|\n" + String(repeating: "| 1 | 2 |\n", count: 29_999) + "\n"
+    let body = MarkdownBody(markdown: table + table)
+    #expect(body.leftOutTables.count == 1)
+    #expect(body.leftOutTables.first?.line == 30_003)
+    #expect(body.publicHTML.contains("<table>"))
+  }
+
+  /// A table over the limits inside an internal section stays internal, and the section still
+  /// ends where it did: cutting a table down changes no block's extent.
+  @Test func aTableCutDownKeepsTheSectionsAroundIt() {
+    let wide = "|" + String(repeating: "a|", count: 300) + "\n|" + String(repeating: "-|", count: 300) + "\n"
+    let markdown = "## Pricing (internal)\n\nTiers:\n" + wide + "| SECRET |\n===\n- - -\nSECRET too\n\n## Public\n\nShown.\n"
+    let body = MarkdownBody(markdown: markdown)
+    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
+    #expect(body.publicHTML.contains("<p>Shown.</p>"))
+    #expect(body.html(includingInternal: true).contains("Table left out"))
+    #expect(body.html(includingInternal: true).contains("<hr />"))
+  }
+}
