@@ -9,9 +9,10 @@ import Foundation
 /// - raw HTML is never passed through (cmark's default: it renders as a comment);
 /// - a link whose target is not `http`, `https` or `mailto` keeps its text and loses the link;
 /// - an image becomes a link to it (when the scheme is allowed) or its alt text, so the snapshot
-///   never makes a request;
+///   never makes a request; a link never holds another link (the inner one keeps its text);
 /// - task list checkboxes become text marks, since a form control without a label is noise to a
-///   screen reader.
+///   screen reader;
+/// - a table over ``TableLimits`` is left out, with a note, before cmark-gfm reads it.
 ///
 /// Sections whose heading ends with `(internal)` run to the next heading of the same or a
 /// higher level; a block quote or list holding such a heading is internal as a whole. A buyer
@@ -28,6 +29,9 @@ public struct MarkdownBody: Sendable {
   /// The body with its internal sections cut out of the source and parsed again, so that
   /// nothing defined inside them (a link reference definition, say) reaches the buyer.
   public var publicHTML: String
+  /// The tables left out of both audiences' pages because they are over ``TableLimits``, in
+  /// body order.
+  public var leftOutTables: [LeftOutTable]
 
   /// Body headings are demoted by this many levels, so that the body's `##` sits under the
   /// snapshot's own section heading.
@@ -36,25 +40,53 @@ public struct MarkdownBody: Sendable {
   public init(markdown raw: String) {
     // One line ending, so that cmark's line numbers and ours count the same lines.
     let markdown = raw.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
-    let full = Self.parse(markdown)
+    let bounded = TableGuard.bound(markdown)
+    let flagged = FlaggedLines(bounded.flagged)
+    let lines = bounded.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let full = Self.parse(bounded.text, lines: lines, flagged: flagged)
     segments = full.segments
-    guard !full.internalLines.isEmpty else {
+    leftOutTables = full.leftOut
+    guard !full.cuts.isEmpty else {
       publicHTML = full.segments.map(\.html).joined()
       return
     }
-    var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-    for range in full.internalLines.reversed() where range.lowerBound >= 1 && range.lowerBound <= lines.count {
-      let upper = min(range.upperBound, lines.count)
-      lines.replaceSubrange((range.lowerBound - 1)..<upper, with: [""])
+    // Each internal run becomes one marker line, in one pass: an HTML comment closes whatever
+    // block was open before it, as the internal block did, so the blocks around keep their
+    // shape (a blank line would let indented code after it join a list before it).
+    var kept: [Substring] = []
+    var origin: [Int] = []
+    var markers: Set<Int> = []
+    var next = 1
+    for cut in full.cuts {
+      while next < cut.lowerBound {
+        kept.append(lines[next - 1])
+        origin.append(next)
+        next += 1
+      }
+      kept.append(Self.cutMarker)
+      origin.append(cut.lowerBound)
+      markers.insert(kept.count)
+      next = cut.upperBound + 1
+    }
+    while next <= lines.count {
+      kept.append(lines[next - 1])
+      origin.append(next)
+      next += 1
     }
     // A fixed point: what is left has no internal section of its own.
-    let rest = Self.parse(lines.joined(separator: "\n"))
+    let rest = Self.parse(kept.joined(separator: "\n"), lines: kept, flagged: flagged, markers: markers, origin: origin)
     publicHTML = rest.segments.filter { !$0.isInternal }.map(\.html).joined()
   }
 
   /// The rendered HTML of the public part, or of all of it.
   public func html(includingInternal: Bool) -> String {
     includingInternal ? segments.map(\.html).joined() : publicHTML
+  }
+
+  /// The tables of `markdown` (a plan body) over ``TableLimits``, with the line each starts at,
+  /// for lint to report; a snapshot leaves them out.
+  public static func tablesOverLimits(in markdown: String) -> [LeftOutTable] {
+    MarkdownBody(markdown: markdown).leftOutTables
   }
 
   // MARK: - cmark-gfm
@@ -67,13 +99,31 @@ public struct MarkdownBody: Sendable {
 
   private static let extensionNames = ["table", "tasklist", "autolink", "strikethrough"]
 
+  /// Stands for a cut internal run in the source parsed again; never rendered.
+  private static let cutMarker: Substring = "<!-- -->"
+
   private struct Parsed {
     var segments: [Segment] = []
-    /// The 1-based source lines of the internal top-level blocks.
-    var internalLines: [ClosedRange<Int>] = []
+    /// The 1-based source lines of the internal runs of top-level blocks, in order.
+    var cuts: [ClosedRange<Int>] = []
+    var leftOut: [LeftOutTable] = []
   }
 
-  private static func parse(_ markdown: String) -> Parsed {
+  /// A top-level block and what the section rule says about it.
+  private struct Block {
+    var node: OpaquePointer
+    var isInternal: Bool
+    /// A heading that closes the internal section open before it.
+    var closesSection: Bool
+    /// An internal section is open after this block, so the lines up to the next block are its.
+    var sectionOpenAfter: Bool
+  }
+
+  /// Parses `markdown` (whose lines are `lines`). In the source parsed again, `markers` are the
+  /// lines of cut markers and `origin` maps each line to the line of the body it came from.
+  private static func parse(
+    _ markdown: String, lines: [Substring], flagged: FlaggedLines, markers: Set<Int> = [], origin: [Int]? = nil
+  ) -> Parsed {
     guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return Parsed() }
     defer { cmark_parser_free(parser) }
     for name in extensionNames {
@@ -91,56 +141,207 @@ public struct MarkdownBody: Sendable {
     guard let document = cmark_parser_finish(parser) else { return Parsed() }
     defer { cmark_node_free(document) }
 
+    var parsed = Parsed()
+    parsed.leftOut = leaveOutTables(document, flagged: flagged, origin: origin)
+
     // Which top-level blocks are internal, read in the author's heading levels (before the
     // demotion below, which caps at 6 and would merge levels 5 and 6).
-    var blocks: [(node: OpaquePointer, isInternal: Bool)] = []
+    var blocks: [Block] = []
     var internalLevel: Int?
     var node = cmark_node_first_child(document)
     while let current = node {
       node = cmark_node_next(current)
+      if cmark_node_get_type(current) == CMARK_NODE_HTML_BLOCK, markers.contains(Int(cmark_node_get_start_line(current))) {
+        continue
+      }
       if cmark_node_get_type(current) == CMARK_NODE_HEADING {
         let level = Int(cmark_node_get_heading_level(current))
-        if let open = internalLevel, level <= open { internalLevel = nil }
+        var closes = false
+        if let open = internalLevel, level <= open {
+          internalLevel = nil
+          closes = true
+        }
         if internalLevel == nil, isInternalHeading(current) { internalLevel = level }
-        blocks.append((current, internalLevel != nil))
+        blocks.append(Block(node: current, isInternal: internalLevel != nil, closesSection: closes, sectionOpenAfter: internalLevel != nil))
       } else {
         // A block quote or list holding an internal heading is internal as a whole.
-        blocks.append((current, internalLevel != nil || containsInternalHeading(current)))
+        let isInternal = internalLevel != nil || containsInternalHeading(current)
+        blocks.append(Block(node: current, isInternal: isInternal, closesSection: false, sectionOpenAfter: internalLevel != nil))
       }
     }
+    parsed.cuts = internalRuns(blocks, lines: lines)
 
     sanitize(document)
     let extensions = cmark_parser_get_syntax_extensions(parser)
-    var parsed = Parsed()
-    for (i, (block, isInternal)) in blocks.enumerated() {
-      if isInternal {
-        // Up to the next block, not the block's own end: link reference definitions are not
-        // blocks, and one under an internal heading belongs to the internal section.
-        let first = Int(cmark_node_get_start_line(block))
-        let next = i + 1 < blocks.count ? Int(cmark_node_get_start_line(blocks[i + 1].node)) - 1 : Int.max
-        parsed.internalLines.append(first...max(first, next))
-      }
-      guard let rendered = cmark_render_html(block, CMARK_OPT_DEFAULT, extensions) else { continue }
-      let html = replaceTaskCheckboxes(String(cString: rendered))
+    // The current run's HTML is built in a local, appended in place (linear for 400,000 blocks).
+    var html = ""
+    var runIsInternal = false
+    for block in blocks {
+      guard let rendered = cmark_render_html(block.node, CMARK_OPT_DEFAULT, extensions) else { continue }
+      let piece = replaceTaskCheckboxes(String(cString: rendered))
       free(rendered)
-      if let last = parsed.segments.last, last.isInternal == isInternal {
-        parsed.segments[parsed.segments.count - 1].html += html
-      } else {
-        parsed.segments.append(Segment(html: html, isInternal: isInternal))
+      if block.isInternal != runIsInternal, !html.isEmpty {
+        parsed.segments.append(Segment(html: html, isInternal: runIsInternal))
+        html = ""
       }
+      runIsInternal = block.isInternal
+      html += piece
     }
+    if !html.isEmpty { parsed.segments.append(Segment(html: html, isInternal: runIsInternal)) }
     return parsed
+  }
+
+  // MARK: - Internal runs
+
+  /// The source lines of each run of internal top-level blocks, from the first line of its first
+  /// block to the line before the public block after it.
+  ///
+  /// Only reliable positions are used. Every block's start line is, except two that cmark-gfm
+  /// 0.29 gets wrong or wide: the paragraph it splits off before a table (line 0: it starts
+  /// where the table does) and a setext heading (its start counts the link reference definitions
+  /// that opened its paragraph; its text starts at its underline less its text lines). So a run
+  /// holds every block in it, and the lines between them, whatever their kind: definitions
+  /// inside an internal section go with it, as does everything up to the heading that closes
+  /// the section. After a block quote or list that is internal by itself, the run ends with
+  /// that block (its end line), so that public definitions after it stay.
+  private static func internalRuns(_ blocks: [Block], lines: [Substring]) -> [ClosedRange<Int>] {
+    var runs: [ClosedRange<Int>] = []
+    var i = 0
+    while i < blocks.count {
+      guard blocks[i].isInternal else {
+        i += 1
+        continue
+      }
+      // The lines after a block belong to the run while an internal section is open.
+      var j = i
+      while j + 1 < blocks.count, blocks[j].sectionOpenAfter, blocks[j + 1].isInternal { j += 1 }
+      let start = textStart(blocks, i, lines: lines) ?? reliableStart(blocks, i)
+      var end: Int
+      if j + 1 == blocks.count, blocks[j].sectionOpenAfter {
+        end = lines.count
+      } else if blocks[j].sectionOpenAfter {
+        // Up to the closing heading's text. When that cannot be told, the heading goes too:
+        // a public heading lost is better than an internal definition kept.
+        if blocks[j + 1].closesSection, let text = textStart(blocks, j + 1, lines: lines) {
+          end = text - 1
+        } else {
+          end = j + 2 < blocks.count ? reliableStart(blocks, j + 2) - 1 : lines.count
+        }
+      } else {
+        // A block quote or list internal by itself, outside any internal section: what follows
+        // it is public.
+        end = Int(cmark_node_get_end_line(blocks[j].node))
+        if j + 1 < blocks.count { end = min(end, reliableStart(blocks, j + 1) - 1) }
+      }
+      runs.append(start...max(start, end))
+      i = j + 1
+    }
+    return runs
+  }
+
+  /// The start line of block `i`; for the paragraph cmark-gfm splits off before a table (line
+  /// 0), the table's.
+  private static func reliableStart(_ blocks: [Block], _ i: Int) -> Int {
+    var k = i
+    while k < blocks.count {
+      let line = Int(cmark_node_get_start_line(blocks[k].node))
+      if line > 0 { return line }
+      k += 1
+    }
+    return i > 0 ? reliableStart(blocks, i - 1) : 1
+  }
+
+  /// The first line of a block's own text: its start line, except for a setext heading whose
+  /// paragraph began with link reference definitions. `nil` when a setext heading's lines do
+  /// not add up.
+  private static func textStart(_ blocks: [Block], _ i: Int, lines: [Substring]) -> Int? {
+    let node = blocks[i].node
+    let start = reliableStart(blocks, i)
+    guard cmark_node_get_type(node) == CMARK_NODE_HEADING, start >= 1, start <= lines.count, !isATXHeading(lines[start - 1]) else {
+      return start
+    }
+    let content = cmark_node_get_string_content(node).map { String(cString: $0) } ?? ""
+    let textLines = content.split(separator: "\n", omittingEmptySubsequences: false)
+    let count = textLines.last == "" ? textLines.count - 1 : textLines.count
+    guard count >= 1, let first = textLines.first else { return nil }
+    // cmark-gfm ends a setext heading on the line after its underline, unless the underline
+    // is the last line of the body.
+    let end = Int(cmark_node_get_end_line(node))
+    var underline = end
+    if i + 1 < blocks.count || !(end >= 1 && end <= lines.count && isSetextUnderline(lines[end - 1])) {
+      underline = end - 1
+    }
+    guard underline >= 1, underline <= lines.count, isSetextUnderline(lines[underline - 1]) else { return nil }
+    let text = underline - count
+    guard text >= start, String(lines[text - 1]).trimmingWhitespace() == String(first).trimmingWhitespace() else { return nil }
+    return text
+  }
+
+  /// `#` to `######` then a space, a tab or the end, after at most three spaces.
+  private static func isATXHeading(_ line: Substring) -> Bool {
+    let rest = line.drop { $0 == " " }
+    guard line.count - rest.count <= 3 else { return false }
+    let hashes = rest.prefix { $0 == "#" }
+    guard (1...6).contains(hashes.count) else { return false }
+    let after = rest.dropFirst(hashes.count)
+    return after.isEmpty || after.first == " " || after.first == "\t"
+  }
+
+  /// A run of `=` or of `-`, after at most three spaces, then only spaces or tabs.
+  private static func isSetextUnderline(_ line: Substring) -> Bool {
+    let rest = line.drop { $0 == " " }
+    guard line.count - rest.count <= 3, let mark = rest.first, mark == "=" || mark == "-" else { return false }
+    return rest.drop { $0 == mark }.allSatisfy { $0 == " " || $0 == "\t" }
+  }
+
+  // MARK: - Tables over the limits
+
+  /// Replaces each table holding a line the table guard cut down with a paragraph saying so.
+  private static func leaveOutTables(_ document: OpaquePointer, flagged: FlaggedLines, origin: [Int]?) -> [LeftOutTable] {
+    guard !flagged.isEmpty else { return [] }
+    var tables: [OpaquePointer] = []
+    visit(document) { node in
+      if let type = cmark_node_get_type_string(node), String(cString: type) == "table" { tables.append(node) }
+    }
+    var leftOut: [LeftOutTable] = []
+    for table in tables {
+      var first = Int(cmark_node_get_start_line(table))
+      var last = Int(cmark_node_get_end_line(table))
+      if let origin {
+        guard first >= 1, last >= first, last <= origin.count else { continue }
+        first = origin[first - 1]
+        last = origin[last - 1]
+      }
+      guard let (line, reason) = flagged.first(in: first...max(first, last)) else { continue }
+      leftOut.append(LeftOutTable(line: line, reason: reason))
+      guard let note = cmark_node_new(CMARK_NODE_PARAGRAPH), let emphasis = cmark_node_new(CMARK_NODE_EMPH),
+        let words = cmark_node_new(CMARK_NODE_TEXT)
+      else { continue }
+      _ = cmark_node_set_literal(words, "Table left out: \(reason).")
+      _ = cmark_node_append_child(emphasis, words)
+      _ = cmark_node_append_child(note, emphasis)
+      if cmark_node_insert_before(table, note) == 0 {
+        cmark_node_free(note)
+        continue
+      }
+      cmark_node_free(table)
+    }
+    return leftOut
   }
 
   /// Rewrites links and images, and demotes headings, over the whole tree.
   private static func sanitize(_ document: OpaquePointer) {
     var links: [OpaquePointer] = []
     var images: [OpaquePointer] = []
+    var imagesInLinks: Set<OpaquePointer> = []
     var headings: [OpaquePointer] = []
-    visit(document) { node in
+    walk(document) { node, insideLink in
       let type = cmark_node_get_type(node)
       if type == CMARK_NODE_LINK { links.append(node) }
-      if type == CMARK_NODE_IMAGE { images.append(node) }
+      if type == CMARK_NODE_IMAGE {
+        images.append(node)
+        if insideLink { imagesInLinks.insert(node) }
+      }
       if type == CMARK_NODE_HEADING { headings.append(node) }
     }
     for heading in headings {
@@ -150,7 +351,7 @@ public struct MarkdownBody: Sendable {
     for image in images {
       let target = url(of: image)
       // Inside a link, an image becomes its alt text: a link cannot hold another link.
-      if SafeURL.isAllowed(target), !isInsideLink(image), let link = cmark_node_new(CMARK_NODE_LINK) {
+      if SafeURL.isAllowed(target), !imagesInLinks.contains(image), let link = cmark_node_new(CMARK_NODE_LINK) {
         _ = cmark_node_set_url(link, target)
         moveChildren(of: image, into: link)
         if cmark_node_first_child(link) == nil, let label = cmark_node_new(CMARK_NODE_TEXT) {
@@ -166,15 +367,33 @@ public struct MarkdownBody: Sendable {
     for link in links where !SafeURL.isAllowed(url(of: link)) {
       unwrap(link)
     }
+    // An image's description may hold a link, and the image is a link now: the inner one keeps
+    // its text, so that no `<a>` sits inside another.
+    var nested: [OpaquePointer] = []
+    walk(document) { node, insideLink in
+      if insideLink, cmark_node_get_type(node) == CMARK_NODE_LINK { nested.append(node) }
+    }
+    for link in nested { unwrap(link) }
   }
 
-  private static func isInsideLink(_ node: OpaquePointer) -> Bool {
-    var parent = cmark_node_parent(node)
-    while let p = parent {
-      if cmark_node_get_type(p) == CMARK_NODE_LINK { return true }
-      parent = cmark_node_parent(p)
+  /// Every node below `root` in document order, and whether a link encloses it. cmark's
+  /// iterator, not recursion: a body of 100,000 nested block quotes must not exhaust the stack.
+  private static func walk(_ root: OpaquePointer, _ body: (OpaquePointer, Bool) -> Void) {
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    var links = 0
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+      guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+      let isLink = cmark_node_get_type(node) == CMARK_NODE_LINK
+      if event == CMARK_EVENT_EXIT {
+        if isLink { links -= 1 }
+        continue
+      }
+      body(node, links > 0)
+      if isLink { links += 1 }  // a link is never a leaf: its exit comes even when empty
     }
-    return false
   }
 
   private static func url(of node: OpaquePointer) -> String {

@@ -172,3 +172,55 @@ import Testing
     #expect(SafeURL.isAllowed(url) == allowed)
   }
 }
+
+/// Bodies that made the Markdown stage slow (the never-hang issue, rows 4, 5, 6 and 14), with a
+/// wall-clock guard generous enough for a slow, loaded CI machine.
+@Suite struct MarkdownBudgetTests {
+  static func time(_ body: () -> Void) -> Duration {
+    let clock = ContinuousClock()
+    let start = clock.now
+    body()
+    return clock.now - start
+  }
+
+  static let guardTime = Duration.seconds(15)
+
+  /// Row 4: an internal section of 400,000 one-line paragraphs is cut in one pass, not one
+  /// `replaceSubrange` per block.
+  @Test func aLongInternalSectionIsCutInLinearTime() {
+    let paragraphs = String(repeating: "x\n\n", count: 400_000)
+    var publicHTML = ""
+    let shown = Self.time { publicHTML = MarkdownBody(markdown: "## Notes\n\n" + paragraphs + "## End\n\ndone\n").publicHTML }
+    var internalHTML = ""
+    let cut = Self.time { internalHTML = MarkdownBody(markdown: "## Notes (internal)\n\n" + paragraphs + "## End\n\ndone\n").publicHTML }
+    #expect(publicHTML.utf8.count > 400_000)
+    #expect(internalHTML == "<h3>End</h3>\n<p>done</p>\n")
+    #expect(cut < shown * 3 + .seconds(3), "internal \(cut), public \(shown)")
+  }
+
+  /// Rows 5, 6 and 14, and a paragraph of many almost-tables (each line pair below makes
+  /// cmark-gfm scan the whole paragraph again): left out with a note, in bounded time.
+  @Test(arguments: [
+    ("columns", "|" + String(repeating: "a|", count: 2_000) + "\n|" + String(repeating: "-|", count: 2_000) + "\n" + String(repeating: "| x |\n", count: 20_000)),
+    ("one long row", "|a|\n|-|\n" + String(repeating: "|", count: 200_000) + "\n"),
+    ("two long rows", "|a|\n|-|\n" + String(repeating: String(repeating: "|", count: 60_000) + "\n", count: 2)),
+  ])
+  func oversizedTablesAreLeftOutQuickly(name: String, table: String) {
+    var html = ""
+    let elapsed = Self.time { html = MarkdownBody(markdown: "Before.\n\n" + table + "\nAfter.\n").publicHTML }
+    #expect(elapsed < Self.guardTime, "\(name): \(elapsed)")
+    #expect(html.contains("<p>Before.</p>"))
+    #expect(html.contains("<p>After.</p>"))
+    #expect(html.contains("Table left out"), "\(name)")
+    #expect(html.utf8.count < 20_000, "\(name): \(html.utf8.count) bytes")
+  }
+
+  @Test func aParagraphOfAlmostTablesRendersQuickly() {
+    let body = String(repeating: "a|b\n|-|\n", count: 20_000)
+    var html = ""
+    let elapsed = Self.time { html = MarkdownBody(markdown: body).publicHTML }
+    #expect(elapsed < Self.guardTime, "\(elapsed)")
+    #expect(html.hasPrefix("<p>a|b\n|-|\na|b"), "\(html.prefix(100))")
+    #expect(html.utf8.count > body.utf8.count)
+  }
+}
