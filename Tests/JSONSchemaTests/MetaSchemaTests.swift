@@ -25,6 +25,8 @@ import Testing
 
   @Test func worksWithoutTheSharedFolder() throws {
     // The registry needs no file: a schema referring to the meta-schema compiles anywhere.
-    _ = try Schema(try JSONParser.parse(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "string"}"#))
+    let schema = try Schema(try JSONParser.parse(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "string"}"#))
+    #expect(schema.isValid(.string("x")))
+    #expect(!schema.isValid(.number(1)))
   }
 }

@@ -416,14 +416,36 @@ import Testing
 
   // MARK: Odd input
 
-  @Test func oddPlansDoNotCrash() throws {
-    let odd = [
-      "---\nmap: 1\n---\n",
-      "---\nmilestones: oops\nstakeholders: 3\nvalue: [a]\n---\n",
-      "---\nmilestones:\n  - 1\n  - { owners: [1, dana, null], due: 2026-11-23, status: weird }\n  - {}\nstakeholders:\n  - { id: dana }\n  - { id: dana, side: buyer }\n---\n[x](<javascript:a\n",
-      Self.plan(body: "[", Self.milestones(2) + Self.milestones(2)),
+  /// Plans of the wrong shape: the practice rules judge what they can and skip the rest (the
+  /// schema reports the shapes), and every finding points into the file.
+  @Test func oddPlansAreJudgedWhereTheyCanBe() throws {
+    let odd: [(text: String, practice: [String])] = [
+      ("---\nmap: 1\n---\n", ["MAP141@2:1", "MAP150@2:1", "MAP160@2:1", "MAP161@2:1", "MAP170@2:1", "MAP172@2:1"]),
+      ("---\nmilestones: oops\nstakeholders: 3\nvalue: [a]\n---\n", ["MAP141@2:1", "MAP160@3:1", "MAP161@3:1", "MAP172@4:1"]),
+      (
+        "---\nmilestones:\n  - 1\n  - { owners: [1, dana, null], due: 2026-11-23, status: weird }\n  - {}\nstakeholders:\n  - { id: dana }\n  - { id: dana, side: buyer }\n---\n[x](<javascript:a\n",
+        [
+          "MAP131@2:1", "MAP141@2:1", "MAP151@2:1", "MAP160@6:1", "MAP161@6:1", "MAP162@4:19", "MAP170@2:1", "MAP172@2:1",
+          "MAP180@10:6",
+        ]
+      ),
+      (Self.plan(body: "[", Self.milestones(2) + Self.milestones(2)), ["MAP151@18:1"]),
     ]
-    for text in odd { _ = try Self.lint(text) }
+    for (text, practice) in odd {
+      let all = try Self.lint(text)
+      let found = all.filter { Self.codes.contains($0.check.code) }.map { "\($0.check.code)@\(Self.at($0))" }.sorted()
+      #expect(found == practice, "\(text)")
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+      for f in all {
+        let p = try #require(f.position, "\(f.check) has no position")
+        #expect(p.line >= 1 && p.line <= lines && p.column >= 1, "\(f.check) at \(p) in a file of \(lines) lines")
+      }
+    }
+    // The schema reports the wrong shapes the rules skipped.
+    let shapes = try Self.lint(odd[1].text).filter { $0.check == .wrongType }.map(\.message.text)
+    #expect(shapes == [
+      "`milestones` must be a list, found text", "`stakeholders` must be a list, found a number", "`value` must be text, found a list",
+    ])
   }
 
   @Test func largePlansAreLintedQuickly() throws {
