@@ -28,7 +28,7 @@ export PYTHONDONTWRITEBYTECODE=1
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/mapc-compare.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/render/plans"
-find "$CORPUS/plans" -name '*.map.md' | sort | head -1000 | while read -r f; do cp "$f" "$WORK/render/plans/"; done
+find "$CORPUS/plans" -name '*.map.md' | sort | sed -n '1,1000p' | while read -r f; do cp "$f" "$WORK/render/plans/"; done
 
 # best_of CMD...: the smallest wall time of $RUNS runs, in seconds.
 best_of() {

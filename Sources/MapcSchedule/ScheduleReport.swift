@@ -54,9 +54,9 @@ extension PlanSchedule {
   ) -> Result<PlanSchedule, PlanScheduleFailure> {
     let document = PlanDocument.read(path: path)
     if let problem = document.firstError {
-      let at = problem.position.map { "\($0.line):\($0.column): " } ?? ""
+      let at = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
       return .failure(
-        PlanScheduleFailure(path: displayPath, message: at + problem.message, help: "run `mapc lint \(displayPath)` for details"))
+        PlanScheduleFailure(path: displayPath + at, message: problem.message, help: "run `mapc lint \(displayPath)` for details"))
     }
     guard let plan = document.plan else {
       return .failure(PlanScheduleFailure(path: displayPath, message: "cannot read the plan", help: nil))

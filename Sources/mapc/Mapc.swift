@@ -1,6 +1,7 @@
 import MapcWorkspace
 import ArgumentParser
 import Foundation
+import MapcGit
 import MapcLint
 
 @main
@@ -32,10 +33,15 @@ struct Mapc: ParsableCommand {
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
-    } catch let error as CleanExit {
-      exitForParseError(error)
-    } catch {
+    } catch let error as UsageError {
       Foundation.exit(Console.fail(error))
+    } catch let error as ConfigurationError {
+      Foundation.exit(Console.fail(error))
+    } catch let error as GitError {
+      Foundation.exit(Console.fail(error))
+    } catch {
+      // ArgumentParser's own: `help` and `--help` (exit 0), validation errors (exit 2).
+      exitForParseError(error)
     }
   }
 

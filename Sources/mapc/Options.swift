@@ -3,8 +3,14 @@ import MapcLint
 import MapcModel
 import MapcWorkspace
 
-extension CalendarDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(argument) }
+/// Reads a `YYYY-MM-DD` option value, or says what `option` takes.
+func calendarDate(_ option: String) -> @Sendable (String) throws -> CalendarDate {
+  { text in
+    guard let date = CalendarDate(text) else {
+      throw ValidationError("\(option) takes a calendar date written YYYY-MM-DD, got '\(text)'")
+    }
+    return date
+  }
 }
 
 /// The options of every command that reads plans: where the configuration is, and what day it is.
@@ -16,7 +22,8 @@ struct WorkspaceOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The date time-dependent rules and reports compare against (YYYY-MM-DD).",
-      discussion: "Default: `today` in mapc.yml, else SOURCE_DATE_EPOCH, else the system clock (UTC)."))
+      discussion: "Default: `today` in mapc.yml, else SOURCE_DATE_EPOCH, else the system clock (UTC).", valueName: "date"),
+    transform: calendarDate("--today"))
   var today: CalendarDate?
 
   /// The workspace around the working directory, with its rule settings checked.

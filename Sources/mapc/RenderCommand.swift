@@ -46,12 +46,23 @@ struct RenderCommand: ParsableCommand {
       "List what changed since this revision: date moves, milestones added and removed, status changes.", valueName: "REV"))
   var base: String?
 
-  @Option(name: .customLong("as-of"), help: "The date days remaining are counted from (YYYY-MM-DD).")
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("The date days remaining are counted from (YYYY-MM-DD); --today means the same.", valueName: "date"),
+    transform: calendarDate("--as-of"))
   var asOf: CalendarDate?
+
+  @Option(
+    name: .customLong("since"),
+    help: ArgumentHelp("Renamed --base (since is a date in `mapc slip`).", visibility: .hidden))
+  var renamedSince: String?
 
   @OptionGroup var workspace: WorkspaceOptions
 
   func validate() throws {
+    if renamedSince != nil {
+      throw ValidationError("--since REV is now --base REV (in mapc slip, --since takes a date)")
+    }
     if all {
       guard plan == nil else { throw ValidationError("give either a plan file or --all, not both") }
       guard output != nil else { throw ValidationError("--all needs --output DIR (-o DIR), the directory to write the snapshots to") }
@@ -61,8 +72,12 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
+    let workspace = try workspace.open()
+    // The as-of date is never the clock: --as-of (or --today), then SOURCE_DATE_EPOCH or the
+    // plan's last commit (in SnapshotRun).
+    let asOf = asOf ?? self.workspace.today
     let request = SnapshotRun.Request(plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf)
-    let run = try SnapshotRun(request, workspace: workspace.open(), environment: Today.processEnvironment())
+    let run = try SnapshotRun(request, workspace: workspace, environment: Today.processEnvironment())
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
     for problem in run.problems { Console.error(problem) }
     if all {

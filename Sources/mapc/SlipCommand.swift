@@ -37,7 +37,9 @@ struct SlipCommand: ParsableCommand {
   @Option(help: "Measure slip against the due dates at this revision, or as of this date (YYYY-MM-DD).")
   var baseline: String?
 
-  @Option(help: "List only the date moves from this date (YYYY-MM-DD) on; baselines are unchanged.")
+  @Option(
+    help: ArgumentHelp("List only the date moves from this date (YYYY-MM-DD) on; baselines are unchanged.", valueName: "date"),
+    transform: calendarDate("--since"))
   var since: CalendarDate?
 
   @OptionGroup var workspace: WorkspaceOptions
