@@ -10,6 +10,47 @@ public enum DiffRun {
   /// - Throws: ``UsageError`` outside a repository or for an unknown revision; `GitError`
   ///   when the history cannot be read.
   public static func report(base: String, head: String?, audience: DiffAudience, workspace: Workspace) throws -> PlanDiffReport {
+    try compare(base: base, head: head, audience: audience, workspace: workspace).report
+  }
+
+  /// The changes from `base` to `head` rendered in `format`: what `mapc diff` prints. The buyer
+  /// audience's output passes the leak guard first (`environment` may plant its test canary).
+  ///
+  /// - Throws: ``UsageError`` as ``report(base:head:audience:workspace:)`` does, and when the
+  ///   leak guard finds internal content in a buyer output (nothing is printed then).
+  public static func output(
+    base: String, head: String?, audience: DiffAudience, format: DiffFormat, workspace: Workspace,
+    environment: [String: String] = [:]
+  ) throws -> String {
+    let compared = try compare(base: base, head: head, audience: audience, workspace: workspace)
+    let text = compared.report.render(format)
+    guard audience == .buyer else { return text }
+    // The plans of both sides are involved: a note removed since the base is internal still.
+    var guarding = LeakGuard()
+    for version in compared.base { guarding.add(version.plan, frontmatter: version.frontmatter, name: "\(base):\(version.path)") }
+    let headName = head.map { "\($0):" } ?? ""
+    for version in compared.head {
+      guarding.add(version.plan, frontmatter: version.frontmatter, name: headName + version.path)
+      guarding.addTestCanary(from: environment, plan: headName + version.path)
+    }
+    do {
+      try guarding.check(text, format: LeakGuard.Format(format), name: "the buyer diff (\(format.rawValue))") {
+        // The same comparison of the plans without their internal content.
+        PlanDiff.compare(
+          base: compared.base.map(\.withoutInternalContent), head: compared.head.map(\.withoutInternalContent),
+          baselines: compared.baselines, audience: audience, baseName: base, headName: head ?? "working tree",
+          notes: compared.report.notes
+        ).render(format)
+      }
+    } catch {
+      throw UsageError(error)
+    }
+    return text
+  }
+
+  private static func compare(base: String, head: String?, audience: DiffAudience, workspace: Workspace) throws -> (
+    report: PlanDiffReport, base: [PlanVersion], head: [PlanVersion], baselines: PlanDiff.Baselines?
+  ) {
     let configuration = workspace.configuration
     let reader: HistoryReader
     do {
@@ -43,8 +84,28 @@ public enum DiffRun {
           ? "slip against the baselines is left out: the repository is a shallow clone (fetch the full history, e.g. `fetch-depth: 0`)"
           : "slip against the baselines is left out: \(error.message)")
     }
-    return PlanDiff.compare(
+    let report = PlanDiff.compare(
       base: basePlans, head: headPlans, baselines: baselines, audience: audience, baseName: base,
       headName: head ?? "working tree", notes: notes)
+    return (report, basePlans, headPlans, baselines)
+  }
+}
+
+extension LeakGuard.Format {
+  /// The syntax of a diff format, for the views the leak guard checks.
+  init(_ format: DiffFormat) {
+    switch format {
+    case .text: self = .text
+    case .markdown: self = .markdown
+    case .json: self = .json
+    }
+  }
+}
+
+extension PlanVersion {
+  /// The same version without its internal content (``PublicContent``).
+  var withoutInternalContent: PlanVersion {
+    let visible = PublicContent.frontmatter(frontmatter)
+    return PlanVersion(path: path, plan: Plan(visible), frontmatter: visible)
   }
 }

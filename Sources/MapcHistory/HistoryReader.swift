@@ -93,21 +93,27 @@ public struct HistoryReader {
   /// needs the typed plan alone, and on a long history the JSON doubles the memory.
   /// This holds every step in memory; ``walk(at:includeWorkingTree:workingTreeTime:onlyPaths:parallel:isPlan:)``
   /// with ``forEachStep(of:keepFrontmatter:parallel:_:)`` streams them.
+  /// With `publicFingerprint`, each plan version also carries the fingerprint of its public
+  /// content (``PlanSnapshot/publicFingerprint``).
   public func read(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
     keepFrontmatter: Bool = false, onlyPaths: Set<String>? = nil, parallel: Bool = true,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    publicFingerprint: PublicFingerprint? = nil, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     let walked = try walk(
       at: revision, includeWorkingTree: includeWorkingTree, workingTreeTime: workingTreeTime, onlyPaths: onlyPaths,
       parallel: parallel, isPlan: isPlan)
-    return try collect(walked, keepFrontmatter: keepFrontmatter, parallel: parallel)
+    return try collect(walked, keepFrontmatter: keepFrontmatter, parallel: parallel, publicFingerprint: publicFingerprint)
   }
 
-  private func collect(_ walked: HistoryWalk, keepFrontmatter: Bool, parallel: Bool) throws(GitError) -> History {
+  private func collect(_ walked: HistoryWalk, keepFrontmatter: Bool, parallel: Bool, publicFingerprint: PublicFingerprint?)
+    throws(GitError) -> History
+  {
     var steps: [HistoryStep] = []
     steps.reserveCapacity(walked.revisions.count)
-    let parsed = try forEachStep(of: walked, keepFrontmatter: keepFrontmatter, parallel: parallel) { steps.append($0) }
+    let parsed = try forEachStep(of: walked, keepFrontmatter: keepFrontmatter, parallel: parallel, publicFingerprint: publicFingerprint) {
+      steps.append($0)
+    }
     return History(steps: steps, commitsScanned: walked.commitsScanned, head: walked.head, blobsParsed: parsed)
   }
 
@@ -316,8 +322,11 @@ public struct HistoryReader {
   /// `body` runs, and dropped after the last step that holds it, so memory stays bounded
   /// however long the history is. Returns how many blobs were parsed.
   @discardableResult
+  /// With `publicFingerprint`, each plan version also carries the fingerprint of its public
+  /// content, computed on the workers as each blob is parsed.
   public func forEachStep(
-    of walked: HistoryWalk, keepFrontmatter: Bool = false, parallel: Bool = true, _ body: (HistoryStep) -> Void
+    of walked: HistoryWalk, keepFrontmatter: Bool = false, parallel: Bool = true, publicFingerprint: PublicFingerprint? = nil,
+    _ body: (HistoryStep) -> Void
   ) throws(GitError) -> Int {
     let pending = walked.pending
     // The last step that holds each blob: it is dropped after that step.
@@ -327,7 +336,8 @@ public struct HistoryReader {
 
     let workers = parallel ? min(ProcessInfo.processInfo.activeProcessorCount, walked.distinctBlobs / 64) : 1
     let parser = try BlobParser(
-      workers: workers, repository: repository, gitDirectory: repository.gitDirectory, keepFrontmatter: keepFrontmatter)
+      workers: workers, repository: repository, gitDirectory: repository.gitDirectory, keepFrontmatter: keepFrontmatter,
+      publicFingerprint: publicFingerprint)
 
     var scheduled = Set<ObjectID>()
     var next = 0
@@ -360,13 +370,23 @@ public struct HistoryReader {
             revision: step.revision,
             changed: step.changed.map { change in
               let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
-              return PlanSnapshot(path: change.path, plan: result.plan, frontmatter: result.frontmatter)
+              return PlanSnapshot(
+                path: change.path, plan: result.plan, frontmatter: result.frontmatter, publicFingerprint: result.publicFingerprint)
             },
             removed: step.removed))
         for change in step.changed where lastUse[change.blob] == s { parsed[change.blob] = nil }
       }
     }
-    if let step = walked.workingTree { body(step) }
+    if var step = walked.workingTree {
+      // The working tree was parsed by the walk (a few files); their fingerprints are taken here.
+      if let publicFingerprint {
+        for (i, snapshot) in step.changed.enumerated() {
+          let document = PlanDocument(bytes: try repository.workingTreeFile(snapshot.path), milestoneDetails: false)
+          step.changed[i].publicFingerprint = publicFingerprint(document)
+        }
+      }
+      body(step)
+    }
     return parsedCount
   }
 
@@ -447,15 +467,18 @@ public struct HistoryReader {
   struct Parsed: Sendable {
     var plan: Plan?
     var frontmatter: JSONValue?
+    var publicFingerprint: PlanFingerprint?
   }
 
   /// A plan file's bytes to its typed plan and frontmatter; both nil when there is no readable
   /// frontmatter or the YAML does not load, the plan nil when the frontmatter is not a mapping.
-  static func parse(_ bytes: [UInt8], keepFrontmatter: Bool = true) -> Parsed {
+  static func parse(_ bytes: [UInt8], keepFrontmatter: Bool = true, publicFingerprint: PublicFingerprint? = nil) -> Parsed {
     // A long history holds tens of thousands of plan versions; what the slip analysis does
     // not read (success criteria, progress logs) would only fill memory.
     let document = PlanDocument(bytes: bytes, milestoneDetails: keepFrontmatter)
-    return Parsed(plan: document.plan, frontmatter: keepFrontmatter ? document.frontmatter : nil)
+    return Parsed(
+      plan: document.plan, frontmatter: keepFrontmatter ? document.frontmatter : nil,
+      publicFingerprint: publicFingerprint.flatMap { $0(document) })
   }
 
   /// The history of the plans in some files, read along their paths (fast on a long history)
@@ -463,10 +486,10 @@ public struct HistoryReader {
   /// deleted in the same commit is its earlier path, read too.
   public func read(
     following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    publicFingerprint: PublicFingerprint? = nil, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     let walked = try walk(following: paths, at: revision, includeWorkingTree: includeWorkingTree, isPlan: isPlan)
-    return try collect(walked, keepFrontmatter: false, parallel: true)
+    return try collect(walked, keepFrontmatter: false, parallel: true, publicFingerprint: publicFingerprint)
   }
 
   /// ``read(following:at:includeWorkingTree:isPlan:)`` without parsing the steps: see
@@ -507,8 +530,11 @@ public struct HistoryReader {
 private final class BlobParser: @unchecked Sendable {
   private let repositories: [Repository]
   private let keepFrontmatter: Bool
+  private let publicFingerprint: PublicFingerprint?
 
-  init(workers: Int, repository: Repository, gitDirectory: String, keepFrontmatter: Bool) throws(GitError) {
+  init(workers: Int, repository: Repository, gitDirectory: String, keepFrontmatter: Bool, publicFingerprint: PublicFingerprint?)
+    throws(GitError)
+  {
     var repositories = [repository]
     if workers >= 2 {
       repositories = []
@@ -516,6 +542,7 @@ private final class BlobParser: @unchecked Sendable {
     }
     self.repositories = repositories
     self.keepFrontmatter = keepFrontmatter
+    self.publicFingerprint = publicFingerprint
   }
 
   /// A batch being parsed.
@@ -561,7 +588,9 @@ private final class BlobParser: @unchecked Sendable {
     if workers < 2 {
       var out: [HistoryReader.Parsed] = []
       out.reserveCapacity(ids.count)
-      for id in ids { out.append(HistoryReader.parse(try repositories[0].blob(id), keepFrontmatter: keepFrontmatter)) }
+      for id in ids {
+        out.append(HistoryReader.parse(try repositories[0].blob(id), keepFrontmatter: keepFrontmatter, publicFingerprint: publicFingerprint))
+      }
       return out
     }
     // Worker w parses ids w, w + workers, w + 2 × workers...: each with its own repository.
@@ -569,7 +598,10 @@ private final class BlobParser: @unchecked Sendable {
       Result { () throws(GitError) in
         var parsed: [HistoryReader.Parsed] = []
         for i in stride(from: worker, to: ids.count, by: workers) {
-          parsed.append(HistoryReader.parse(try self.repositories[worker].blob(ids[i]), keepFrontmatter: self.keepFrontmatter))
+          parsed.append(
+            HistoryReader.parse(
+              try self.repositories[worker].blob(ids[i]), keepFrontmatter: self.keepFrontmatter,
+              publicFingerprint: self.publicFingerprint))
         }
         return parsed
       }

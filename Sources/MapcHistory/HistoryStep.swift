@@ -64,11 +64,15 @@ public struct PlanSnapshot: Sendable {
   public var plan: Plan?
   /// The frontmatter as JSON, when it parsed.
   public var frontmatter: JSONValue?
+  /// The fingerprints of this version's public and whole content, when the history was read
+  /// with a ``PublicFingerprint``.
+  public var publicFingerprint: PlanFingerprint?
 
-  public init(path: String, plan: Plan?, frontmatter: JSONValue?) {
+  public init(path: String, plan: Plan?, frontmatter: JSONValue?, publicFingerprint: PlanFingerprint? = nil) {
     self.path = path
     self.plan = plan
     self.frontmatter = frontmatter
+    self.publicFingerprint = publicFingerprint
   }
 }
 

@@ -64,26 +64,43 @@ public struct SnapshotRun: Sendable {
     notes = sources.notes
 
     // Parse and render on all cores; report and name in file order, so output is the same.
+    // Every buyer page passes the leak guard before the run returns, so a leak stops the
+    // command before anything is written.
     let builder = sources.builder
-    let outputs = files.concurrentMap { file -> Result<Result<(Snapshot, String), SnapshotSources.Problem>, UsageError> in
-      Result { () throws(UsageError) in try builder.snapshot(file).map { ($0, SnapshotPage($0).render()) } }
+    let buyer = request.audience == .buyer
+    let outputs = files.concurrentMap { file -> Result<Result<(Snapshot, String, LeakGuard?), SnapshotSources.Problem>, UsageError> in
+      Result { () throws(UsageError) in
+        switch try builder.snapshot(file) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let snapshot):
+          let html = SnapshotPage(snapshot).render()
+          guard buyer else { return .success((snapshot, html, nil)) }
+          let guarding = builder.leakGuard(for: snapshot, environment: environment)
+          try snapshot.checkBuyerPage(html, with: guarding)
+          return .success((snapshot, html, guarding))
+        }
+      }
     }
     pages = []
     problems = []
     var usedNames = Set<String>(["index"])
+    var indexGuard = LeakGuard()
     for output in outputs {
       switch try output.get() {
       case .failure(let problem):
         problems.append(problem.text)
-      case .success(let (snapshot, html)):
+      case .success(let (snapshot, html, guarding)):
         pages.append(Page(file: Self.fileName(for: snapshot, taken: &usedNames), snapshot: snapshot, html: html))
+        if let guarding { indexGuard.merge(guarding) }
       }
     }
     if request.all {
-      index = IndexPage(
+      let page = IndexPage(
         entries: pages.map { IndexPage.Entry(file: $0.file, snapshot: $0.snapshot) }, audience: request.audience,
-        asOf: fixedAsOf, branding: branding
-      ).render()
+        asOf: fixedAsOf, branding: branding)
+      let html = page.render()
+      if buyer { try page.checkBuyerIndex(html, with: indexGuard) }
+      index = html
     }
   }
 

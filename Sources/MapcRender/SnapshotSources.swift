@@ -112,11 +112,15 @@ struct SnapshotSources {
     let repository = reader.repository
     let planFilter = isPlan(reader.root)
     let history: History
+    // A buyer's page is dated and charted by public changes only: each version's public
+    // content is fingerprinted as it is parsed.
+    let fingerprint = audience == .buyer ? BuyerHistory.fingerprint : nil
     do {
       if files.count == 1, revision == nil {
-        history = try reader.read(following: [files[0].path], includeWorkingTree: true, isPlan: planFilter)
+        history = try reader.read(following: [files[0].path], includeWorkingTree: true, publicFingerprint: fingerprint, isPlan: planFilter)
       } else {
-        history = try reader.read(at: revision, includeWorkingTree: revision == nil, isPlan: planFilter)
+        history = try reader.read(
+          at: revision, includeWorkingTree: revision == nil, publicFingerprint: fingerprint, isPlan: planFilter)
       }
     } catch {
       let optional = revision == nil && sinceRevision == nil
@@ -127,6 +131,7 @@ struct SnapshotSources {
     }
     builder.report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
     builder.committedSteps = history.steps.filter { !$0.revision.isWorkingTree }
+    if audience == .buyer { builder.publicSteps = BuyerHistory.publicChanges(history.steps) }
     builder.commit = String(try repository.resolveRevision(revision ?? "HEAD").description.prefix(12))
     if let sinceRevision {
       let id = try repository.resolveRevision(sinceRevision)
@@ -151,6 +156,8 @@ struct SnapshotBuilder: Sendable {
   let branding: Branding
   var report: SlipReport?
   var committedSteps: [HistoryStep] = []
+  /// For the buyer: the steps that changed public content (``BuyerHistory``), the working tree's included.
+  var publicSteps: [HistoryStep]?
   var commit: String?
   var since: (name: String, plans: [PlanVersion])?
 
@@ -169,14 +176,23 @@ struct SnapshotBuilder: Sendable {
       return .failure(Self.problem(file.displayPath, nil, "the file cannot be read as a plan", nil))
     }
     let slip = plan.id.flatMap { id in report?.plans.first { $0.id == id } }
-    guard let asOf = fixedAsOf ?? slip?.lastCommit?.date else {
+    // The buyer's history holds only the commits that changed public content: its last one
+    // dates the page, and "uncommitted changes" means public ones.
+    var lastCommit = slip?.lastCommit
+    var uncommitted = slip?.lastChange?.isWorkingTree ?? false
+    var trendSteps = committedSteps
+    if let publicSteps, let id = plan.id {
+      (lastCommit, uncommitted) = BuyerHistory.lastChange(of: id, in: publicSteps)
+      trendSteps = publicSteps.filter { !$0.revision.isWorkingTree }
+    }
+    guard let asOf = fixedAsOf ?? lastCommit?.date else {
       throw UsageError(
         "no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")",
         help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
     var history = SnapshotHistory(slip: slip)
-    if let id = plan.id, !committedSteps.isEmpty {
-      let trend = PlanTrend(steps: committedSteps, planID: id)
+    if let id = plan.id, !trendSteps.isEmpty {
+      let trend = PlanTrend(steps: trendSteps, planID: id)
       if trend.isChartable { history.trend = trend }
     }
     if let since, let id = plan.id {
@@ -190,7 +206,7 @@ struct SnapshotBuilder: Sendable {
     return .success(
       Snapshot(
         plan: plan, frontmatter: json, body: source.body, audience: audience, asOf: asOf, history: history, commit: commit,
-        uncommitted: slip?.lastChange?.isWorkingTree ?? false, branding: branding, path: file.path))
+        uncommitted: uncommitted, branding: branding, path: file.path))
   }
 
   private static func problem(_ path: String, _ position: SourcePosition?, _ message: String, _ help: String?) -> Problem {

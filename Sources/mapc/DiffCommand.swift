@@ -1,5 +1,6 @@
 import ArgumentParser
 import MapcHistory
+import MapcWorkspace
 
 extension DiffFormat: OutputFormatOption {
   static var defaultFormat: DiffFormat { .text }
@@ -17,7 +18,8 @@ struct DiffCommand: ParsableCommand {
       against each milestone's baseline from the history of HEAD (left out when the history
       cannot be read, e.g. in a shallow clone).
 
-      Internal-only content (`internal` fields) is marked [internal]; `--audience buyer` leaves it out.
+      Internal-only content (`internal` fields) is marked [internal]; `--audience buyer` leaves it out,
+      and its output passes a leak guard first: internal content found in it prints nothing and exits 2.
       """
   )
 
@@ -35,7 +37,9 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
 
   func run() throws {
-    let report = try DiffRun.report(base: base, head: head, audience: audience, workspace: workspace.open())
-    Console.out(report.render(output.format))
+    Console.out(
+      try DiffRun.output(
+        base: base, head: head, audience: audience, format: output.format, workspace: workspace.open(),
+        environment: Today.processEnvironment()))
   }
 }

@@ -18,7 +18,10 @@ struct RenderCommand: ParsableCommand {
 
       The buyer audience (default) leaves out everything internal: the top-level `internal` \
       object, `internal` notes on milestones and stakeholders, and body sections whose heading \
-      ends with "(internal)". --audience internal shows them under an "Internal" banner.
+      ends with "(internal)". --audience internal shows them under an "Internal" banner. Every \
+      buyer page (and the --all index) passes a leak guard before anything is written: internal \
+      content found in it writes nothing and exits 2. A commit that changed only internal \
+      content is not part of the buyer's history (trend chart, as-of date).
 
       The as-of date is --as-of, else SOURCE_DATE_EPOCH, else the date of the plan's last \
       commit; never the clock, so the same inputs give the same bytes. Branding (seller name, \
