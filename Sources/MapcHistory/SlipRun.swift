@@ -32,6 +32,7 @@ public enum SlipRun {
     let plans = request.plans
     let walked: HistoryWalk
     let reader: HistoryReader
+    var following = false
     do {
       reader = try HistoryReader(discoveringFrom: workspace.directory)
       let root = reader.root
@@ -40,6 +41,7 @@ public enum SlipRun {
       // followed back across moves; plans given by id need the whole history.
       let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
       if !plans.isEmpty, files.count == plans.count {
+        following = true
         walked = try reader.walk(following: Set(files), at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
       } else {
         walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
@@ -73,9 +75,13 @@ public enum SlipRun {
     // What resolving the plans given needs: the plan each path held last, and every plan id seen.
     var lastPlanAtPath: [String: String?] = [:]
     var planIDs = Set<String>()
+    // The plan id each path holds at the analysed state, to refuse two files with one id.
+    var idAtPath: [String: String] = [:]
     do {
       try reader.forEachStep(of: walked) { step in
         analyzer.apply(step)
+        for path in step.removed { idAtPath[path] = nil }
+        for snapshot in step.changed { idAtPath[snapshot.path] = snapshot.plan?.id }
         guard !plans.isEmpty else { return }
         for snapshot in step.changed {
           lastPlanAtPath[snapshot.path] = .some(snapshot.plan?.id)
@@ -85,6 +91,29 @@ public enum SlipRun {
     } catch {
       throw UsageError(error, command: "mapc slip", directory: workspace.directory)
     }
+
+    // Plans are followed by id: two files with one id would be analysed as one plan. Following
+    // some files reads only their history, so the other files' ids come from the state itself.
+    if following {
+      let repository = reader.repository
+      let root = reader.root
+      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+      do throws(GitError) {
+        let versions: [PlanVersion]
+        if let at = request.at {
+          versions = try PlanDiff.plans(in: repository, at: try repository.resolveCommit(at), isPlan: isPlan)
+        } else {
+          versions = try PlanDiff.workingTreePlans(in: repository, over: try repository.resolveCommit("HEAD"), isPlan: isPlan)
+        }
+        for v in versions { idAtPath[v.path] = v.plan.id }
+      } catch {
+        throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+      }
+    }
+    try PlanIDs.requireUnique(
+      idAtPath.map { path, id in
+        PlanIDs.Entry(id: id, path: request.at.map { "\($0):\(path)" } ?? Paths.display(Paths.join(reader.root, path)))
+      })
 
     var only: Set<String>?
     if !plans.isEmpty {
