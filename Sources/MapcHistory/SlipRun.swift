@@ -93,27 +93,31 @@ public enum SlipRun {
     }
 
     // Plans are followed by id: two files with one id would be analysed as one plan. Following
-    // some files reads only their history, so the other files' ids come from the state itself.
+    // some files reads only their history, so the other files with their ids come from the
+    // analysed state itself.
+    func shown(_ path: String) -> String { request.at.map { "\($0):\(path)" } ?? Paths.display(Paths.join(reader.root, path)) }
+    var entries = idAtPath.map { path, id in PlanIDs.Entry(id: id, path: shown(path)) }
     if following {
-      let repository = reader.repository
-      let root = reader.root
-      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
-      do throws(GitError) {
-        let versions: [PlanVersion]
-        if let at = request.at {
-          versions = try PlanDiff.plans(in: repository, at: try repository.resolveCommit(at), isPlan: isPlan)
-        } else {
-          versions = try PlanDiff.workingTreePlans(in: repository, over: try repository.resolveCommit("HEAD"), isPlan: isPlan)
+      let followedIDs = Set(idAtPath.values)
+      if let at = request.at {
+        let repository = reader.repository
+        let root = reader.root
+        let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+        do throws(GitError) {
+          for v in try PlanDiff.plans(in: repository, at: try repository.resolveCommit(at), isPlan: isPlan)
+          where idAtPath[v.path] == nil {
+            if let id = v.plan.id, followedIDs.contains(id) { entries.append(PlanIDs.Entry(id: id, path: shown(v.path))) }
+          }
+        } catch {
+          throw UsageError(error, command: "mapc slip", directory: workspace.directory)
         }
-        for v in versions { idAtPath[v.path] = v.plan.id }
-      } catch {
-        throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+      } else {
+        let followed = Set(idAtPath.keys.map { Paths.join(reader.root, $0) })
+        let others = ((try? PlanFiles.resolve([], configuration: configuration)) ?? []).filter { !followed.contains($0.path) }
+        entries += PlanIDs.entries(of: others, matching: followedIDs)
       }
     }
-    try PlanIDs.requireUnique(
-      idAtPath.map { path, id in
-        PlanIDs.Entry(id: id, path: request.at.map { "\($0):\(path)" } ?? Paths.display(Paths.join(reader.root, path)))
-      })
+    try PlanIDs.requireUnique(entries)
 
     var only: Set<String>?
     if !plans.isEmpty {

@@ -113,7 +113,7 @@ struct SnapshotSources {
     } else {
       // No plan files at all is no duplicate: the file given may lie outside the globs.
       let others = ((try? PlanFiles.resolve([], configuration: configuration)) ?? []).filter { $0.path != absolutePath }
-      entries += PlanIDs.entries(of: others).filter { $0.id == id }
+      entries += PlanIDs.entries(of: others, matching: [id])
     }
     try PlanIDs.requireUnique(entries)
   }
