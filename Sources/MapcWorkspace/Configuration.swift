@@ -182,8 +182,8 @@ public struct Configuration: Sendable {
         config.overrides.append(Override(paths: paths, rules: rules))
       }
     }
-    /// The file a key names, checked to be a regular file inside the repository (and at most
-    /// `limit` bytes) before anything reads it.
+    // The file a key names, checked to be a regular file inside the repository (and at most
+    // `limit` bytes) before anything reads it.
     func containedFile(_ value: String, at pointer: JSONPointer, limit: Int? = nil) throws(ConfigurationError) -> String {
       let key = pointer.tokens.joined(separator: ".")
       let path = Paths.join(config.root, value)
