@@ -34,7 +34,8 @@ find "$CORPUS/plans" -name '*.map.md' | sort | sed -n '1,1000p' | while read -r 
 best_of() {
   local best="" t
   for _ in $(seq "$RUNS"); do
-    t=$( { /usr/bin/time -f '%e' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -f '%e' -o "$WORK/time" "$@" >/dev/null 2>&1 || true
+    t=$(tail -1 "$WORK/time")
     if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best="$t"; fi
   done
   echo "$best"

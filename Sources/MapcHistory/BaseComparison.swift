@@ -40,7 +40,10 @@ public enum BaseComparison {
       for v in versions.sorted(by: { $0.path < $1.path }) { if let id = v.plan.id, out[id] == nil { out[id] = v } }
       return out
     }
-    let basePlans = byID(try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan))
+    let baseVersions = try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan)
+    // byID would keep one of two files with one id and compare the other's plan with it.
+    try PlanIDs.requireUnique(baseVersions.compactMap { v in v.plan.id.map { PlanIDs.Entry(id: $0, path: "\(revision):\(v.path)") } })
+    let basePlans = byID(baseVersions)
 
     // The commits of the change: those HEAD adds to the base, on every side of a merge. Any
     // of them may carry the reason for a move. Deletions and re-additions are followed along

@@ -70,6 +70,12 @@ public enum DiffRun {
       headPlans = try PlanDiff.workingTreePlans(in: repository, over: headID, isPlan: isPlan)
     }
     let basePlans = try PlanDiff.plans(in: repository, at: baseID, isPlan: isPlan)
+    // Plans are matched by id: two files with one id on either side would be compared as one.
+    try PlanIDs.requireUnique(basePlans.compactMap { v in v.plan.id.map { PlanIDs.Entry(id: $0, path: "\(base):\(v.path)") } })
+    try PlanIDs.requireUnique(
+      headPlans.compactMap { v in
+        v.plan.id.map { PlanIDs.Entry(id: $0, path: head.map { "\($0):\(v.path)" } ?? Paths.display(Paths.join(root, v.path))) }
+      })
 
     // Baselines from the history of HEAD (with the working tree when HEAD is the working tree).
     var notes: [String] = []

@@ -32,6 +32,7 @@ public enum SlipRun {
     let plans = request.plans
     let walked: HistoryWalk
     let reader: HistoryReader
+    var following = false
     do {
       reader = try HistoryReader(discoveringFrom: workspace.directory)
       let root = reader.root
@@ -40,6 +41,7 @@ public enum SlipRun {
       // followed back across moves; plans given by id need the whole history.
       let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
       if !plans.isEmpty, files.count == plans.count {
+        following = true
         walked = try reader.walk(following: Set(files), at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
       } else {
         walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
@@ -73,9 +75,13 @@ public enum SlipRun {
     // What resolving the plans given needs: the plan each path held last, and every plan id seen.
     var lastPlanAtPath: [String: String?] = [:]
     var planIDs = Set<String>()
+    // The plan id each path holds at the analysed state, to refuse two files with one id.
+    var idAtPath: [String: String] = [:]
     do {
       try reader.forEachStep(of: walked) { step in
         analyzer.apply(step)
+        for path in step.removed { idAtPath[path] = nil }
+        for snapshot in step.changed { idAtPath[snapshot.path] = snapshot.plan?.id }
         guard !plans.isEmpty else { return }
         for snapshot in step.changed {
           lastPlanAtPath[snapshot.path] = .some(snapshot.plan?.id)
@@ -85,6 +91,33 @@ public enum SlipRun {
     } catch {
       throw UsageError(error, command: "mapc slip", directory: workspace.directory)
     }
+
+    // Plans are followed by id: two files with one id would be analysed as one plan. Following
+    // some files reads only their history, so the other files with their ids come from the
+    // analysed state itself.
+    func shown(_ path: String) -> String { request.at.map { "\($0):\(path)" } ?? Paths.display(Paths.join(reader.root, path)) }
+    var entries = idAtPath.map { path, id in PlanIDs.Entry(id: id, path: shown(path)) }
+    if following {
+      let followedIDs = Set(idAtPath.values)
+      if let at = request.at {
+        let repository = reader.repository
+        let root = reader.root
+        let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+        do throws(GitError) {
+          for v in try PlanDiff.plans(in: repository, at: try repository.resolveCommit(at), isPlan: isPlan)
+          where idAtPath[v.path] == nil {
+            if let id = v.plan.id, followedIDs.contains(id) { entries.append(PlanIDs.Entry(id: id, path: shown(v.path))) }
+          }
+        } catch {
+          throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+        }
+      } else {
+        let followed = Set(idAtPath.keys.map { Paths.join(reader.root, $0) })
+        let others = ((try? PlanFiles.resolve([], configuration: configuration)) ?? []).filter { !followed.contains($0.path) }
+        entries += PlanIDs.entries(of: others, matching: followedIDs)
+      }
+    }
+    try PlanIDs.requireUnique(entries)
 
     var only: Set<String>?
     if !plans.isEmpty {

@@ -252,7 +252,7 @@ extension Check {
     unreadableFile, fileTooLarge, binaryFile, invalidUTF8, emptyFile, missingFrontmatter,
     unterminatedFrontmatter, byteOrderMark, yamlSyntax, tabIndentation, duplicateKey,
     multipleDocuments, aliasLimit, nestingTooDeep, unsupportedYAML, missingProperty,
-    unknownProperty, wrongType, invalidValue, invalidFormat, outOfRange, schemaViolation,
+    unknownProperty, wrongType, invalidValue, invalidFormat, outOfRange, schemaViolation, duplicatePlanID,
   ]
 
   /// Every check mapc knows, in code order: the built-in checks, then the rules.

@@ -65,6 +65,20 @@ public struct Example: Sendable, Hashable {
   public var markers: [SourcePosition]
   /// The edits of the example's template that did not find their text (see ``ExampleText``).
   public var misses: [String] = []
+  /// Other plan files of the repository the example is linted with, for a check that looks
+  /// across files (``Check/duplicatePlanID``); the findings shown are the example's own.
+  public var otherPlans: [OtherPlan] = []
+
+  /// A plan file linted beside an example.
+  public struct OtherPlan: Sendable, Hashable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+      self.path = path
+      self.text = text
+    }
+  }
 
   /// The mark that shows where a finding points; see ``Example``.
   public static let marker = "↓"
@@ -83,6 +97,14 @@ public struct Example: Sendable, Hashable {
   public init(_ text: ExampleText, caption: String? = nil, lastChange: LastChange? = nil, base: BaseContext? = nil) {
     self.init(text.text, caption: caption, lastChange: lastChange, base: base)
     misses = text.misses
+  }
+
+  /// An example linted together with `otherPlans`; edits of any text that missed are kept in
+  /// ``misses``.
+  public init(_ text: ExampleText, caption: String? = nil, otherPlans: [(path: String, text: ExampleText)]) {
+    self.init(text, caption: caption)
+    self.otherPlans = otherPlans.map { OtherPlan(path: $0.path, text: $0.text.text) }
+    misses += otherPlans.flatMap { other in other.text.misses.map { "in \(other.path): \($0)" } }
   }
 
   /// An example linted as with `--base`, against the plan `basePlan` at the base; edits of

@@ -8,8 +8,7 @@ public enum Explanation {
       out += "\nExample:\n\n"
       out += indent(example.displayText)
       if let linter {
-        let target = example.target
-        let findings = linter.lint(bytes: example.bytes, target: target).filter { $0.check == check }
+        let findings = linter.lint(example).filter { $0.check == check }
         if let f = findings.first {
           out += "\nmapc reports:\n\n" + indent(TextReporter.render(f) + "\n")
         }

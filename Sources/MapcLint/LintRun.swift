@@ -24,7 +24,14 @@ public struct LintRun: Sendable {
     var targets = try workspace.planFiles(paths).map(LintTarget.init)
     targets = Self.addingLastChanges(to: targets, settings: settings, directory: workspace.directory, notes: &notes)
     if let base {
-      let documents = targets.map { PlanDocument.read(path: $0.path) }
+      let documents = targets.map { target in
+        target.refusal.map { PlanDocument(unreadable: SourceProblem(.unreadable, $0)) } ?? PlanDocument.read(path: target.path)
+      }
+      // The comparison goes by plan id: two files with one id would each be compared with one base plan.
+      try PlanIDs.requireUnique(
+        zip(targets, documents).compactMap { target, document in
+          document.plan?.id.map { PlanIDs.Entry(id: $0, path: target.displayPath) }
+        })
       do {
         let contexts = try BaseComparison.contexts(
           revision: base, plans: documents, directory: workspace.directory, configuration: configuration)

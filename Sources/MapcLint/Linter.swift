@@ -15,6 +15,8 @@ public struct LintTarget: Sendable, Hashable {
   public var lastChange: LastChange?
   /// The plan at the base revision and the changes since, with `mapc lint --base REV`.
   public var base: BaseContext?
+  /// Why the file must not be read (outside the repository): a finding, and not a byte read.
+  public var refusal: String?
 
   public init(
     path: String, displayPath: String, relativePath: String, lastChange: LastChange? = nil, base: BaseContext? = nil
@@ -29,6 +31,7 @@ public struct LintTarget: Sendable, Hashable {
   /// The target for a plan file of the workspace.
   public init(_ file: PlanFile) {
     self.init(path: file.path, displayPath: file.displayPath, relativePath: file.relativePath)
+    refusal = file.refusal
   }
 }
 
@@ -73,19 +76,46 @@ public struct Linter: Sendable {
     self.today = today
   }
 
-  /// Lints every target, using all cores; the report does not depend on scheduling.
+  /// Lints every target, using all cores, then across them (a plan id used by more than one
+  /// file); the report does not depend on scheduling.
   public func lint(_ targets: [LintTarget]) -> LintReport {
-    let findings = targets.concurrentMap { lint($0) }
-    return LintReport(findings: findings.flatMap { $0 }, fileCount: targets.count, files: targets.map(\.displayPath))
+    let results = targets.concurrentMap { check($0) }
+    let duplicates = duplicatePlanIDFindings(targets: targets, ids: results.map(\.planID)) { i in
+      try? FileBytes.read(path: targets[i].path, limit: PlanReader.maximumFileSize).get()
+    }
+    return LintReport(
+      findings: results.flatMap(\.findings) + duplicates, fileCount: targets.count, files: targets.map(\.displayPath))
   }
 
-  /// Lints one file from disk.
-  public func lint(_ target: LintTarget) -> [Finding] {
+  /// Lints one file from disk, on its own (no check across files).
+  public func lint(_ target: LintTarget) -> [Finding] { check(target).findings }
+
+  /// Lints an example as its check's documentation shows it: with the other plans it names,
+  /// as if linted together; the findings on the example's own file.
+  public func lint(_ example: Example) -> [Finding] {
+    let inputs = [(example.target, example.bytes)] + example.otherPlans.map { other in
+      (LintTarget(path: other.path, displayPath: other.path, relativePath: other.path), Array(other.text.utf8))
+    }
+    let results = inputs.map { target, bytes in
+      let document = PlanDocument(bytes: bytes)
+      return (findings: lint(document, bytes: bytes, target: target), planID: document.plan?.id)
+    }
+    let duplicates = duplicatePlanIDFindings(targets: inputs.map(\.0), ids: results.map(\.planID)) { inputs[$0].1 }
+    return (results[0].findings + duplicates).filter { $0.path == example.target.displayPath }
+  }
+
+  /// One file's findings, and its plan id for the check across files.
+  private func check(_ target: LintTarget) -> (findings: [Finding], planID: String?) {
+    if let refusal = target.refusal {
+      let problem = SourceProblem(.unreadable, "cannot read file: \(refusal)", help: "lint the plans of this repository from inside it")
+      return (configure([finding(for: problem, path: target.displayPath)], target: target, lines: []), nil)
+    }
     switch FileBytes.read(path: target.path, limit: PlanReader.maximumFileSize) {
     case .success(let bytes):
-      return lint(bytes: bytes, target: target)
+      let document = PlanDocument(bytes: bytes)
+      return (lint(document, bytes: bytes, target: target), document.plan?.id)
     case .failure(let failure):
-      return configure([finding(for: PlanReader.problem(for: failure), path: target.displayPath)], target: target, lines: [])
+      return (configure([finding(for: PlanReader.problem(for: failure), path: target.displayPath)], target: target, lines: []), nil)
     }
   }
 
@@ -163,6 +193,15 @@ public struct Linter: Sendable {
           Finding(
             path: target.displayPath, position: position, length: length, check: UnusedSuppressionRule.check,
             message: "`\(name)` is not a check mapc knows", help: hint + "run `mapc rules` to list every check", pointer: pointer))
+        continue
+      }
+      if check == .duplicatePlanID {
+        // Two files with one id are never merged, whatever one of them says.
+        out.append(
+          Finding(
+            path: target.displayPath, position: position, length: length, check: UnusedSuppressionRule.check,
+            message: "`\(check.name)` cannot be disabled for one plan",
+            help: "give each plan its own `id`, or set the check's severity in \(Configuration.fileName)", pointer: pointer))
         continue
       }
       let before = out.count

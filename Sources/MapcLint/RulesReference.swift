@@ -41,8 +41,7 @@ public enum RulesReference {
       if case .oversized = example.content { info = "text" } else { info = "markdown" }
       out += "\n" + title("Triggering example", example) + "\n\n" + fenced(display(example), info: info)
       if let linter {
-        let target = example.target
-        if let f = linter.lint(bytes: example.bytes, target: target).first(where: { $0.check == c }) {
+        if let f = linter.lint(example).first(where: { $0.check == c }) {
           out += "\nmapc reports:\n\n" + fenced(visible(TextReporter.render(f)) + "\n", info: "text")
         }
       }

@@ -42,9 +42,9 @@ public struct PlanDocument: Sendable {
   }
 
   /// Reads and loads the file at `path` (at most ``PlanReader/maximumFileSize`` bytes).
-  public static func read(path: String) -> PlanDocument {
+  public static func read(path: String, milestoneDetails: Bool = true) -> PlanDocument {
     switch FileBytes.read(path: path, limit: PlanReader.maximumFileSize) {
-    case .success(let bytes): return PlanDocument(bytes: bytes)
+    case .success(let bytes): return PlanDocument(bytes: bytes, milestoneDetails: milestoneDetails)
     case .failure(let failure): return PlanDocument(unreadable: PlanReader.problem(for: failure))
     }
   }

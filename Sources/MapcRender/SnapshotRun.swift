@@ -57,9 +57,13 @@ public struct SnapshotRun: Sendable {
     let branding = try Branding(workspace.configuration.render)
     let fixedAsOf = try request.asOf ?? Today.sourceDateEpoch(environment)
     var sources = SnapshotSources(
-      configuration: workspace.configuration, audience: request.audience, fixedAsOf: fixedAsOf, branding: branding)
+      configuration: workspace.configuration, repositoryRoot: workspace.repositoryRoot, audience: request.audience,
+      fixedAsOf: fixedAsOf, branding: branding)
     try sources.openRepository(from: workspace.directory, needed: request.at != nil || request.base != nil)
     let files = try request.all ? sources.allPlans(at: request.at) : [sources.onePlan(request.plan ?? "", at: request.at)]
+    if !request.all, let file = files.first {
+      try sources.requireUniquePlanID(of: file, absolutePath: Paths.absolute(request.plan ?? ""), at: request.at)
+    }
     try sources.readHistory(for: files, at: request.at, since: request.base)
     notes = sources.notes
 
@@ -80,6 +84,14 @@ public struct SnapshotRun: Sendable {
           return .success((snapshot, html, guarding))
         }
       }
+    }
+    if request.all {
+      // Two files with one id would have been drawn from each other's history: nothing is written.
+      try PlanIDs.requireUnique(
+        zip(files, outputs).compactMap { file, output in
+          guard case .success(.success(let (snapshot, _, _))) = output, let id = snapshot.plan.id else { return nil }
+          return PlanIDs.Entry(id: id, path: file.displayPath)
+        })
     }
     pages = []
     problems = []
@@ -130,20 +142,38 @@ extension Branding {
   /// checked to load nothing from anywhere.
   public init(_ settings: Configuration.RenderSettings) throws(UsageError) {
     self.init(seller: settings.seller, accent: settings.accent)
+    // The configuration checked both files (inside the repository, regular, at most 1 MB);
+    // they are read without following a link, and within the limit, all the same.
+    let limit = Configuration.RenderSettings.maximumFileSize
     if let logo = settings.logo, let type = Configuration.RenderSettings.logoMediaType(logo) {
-      guard let data = FileManager.default.contents(atPath: logo) else { throw UsageError("cannot read the logo file \(logo)") }
-      logoDataURI = "data:\(type);base64,\(data.base64EncodedString())"
+      switch FileBytes.read(path: logo, limit: limit) {
+      case .success(let bytes): logoDataURI = "data:\(type);base64,\(Data(bytes).base64EncodedString())"
+      case .failure(let failure): throw UsageError("cannot use the logo file \(logo): \(Self.describe(failure, limit: limit))")
+      }
     }
     if let path = settings.css {
-      switch PlanReader.readText(path: path) {
-      case .success(let text):
+      var bytes: [UInt8]
+      switch FileBytes.read(path: path, limit: limit) {
+      case .success(let read): bytes = read
+      case .failure(let failure): throw UsageError("cannot use the CSS file \(path): \(Self.describe(failure, limit: limit))")
+      }
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+      switch String(validating: bytes, as: UTF8.self) {
+      case nil: throw UsageError("cannot use the CSS file \(path): it is not valid UTF-8")
+      case let text?:
         if let problem = Self.externalReference(inCSS: text) {
           throw UsageError(
             "the CSS file \(path) \(problem)", help: "a snapshot loads nothing from anywhere: embed images as data: URLs, use system fonts")
         }
         css = text
-      case .failure(let problem): throw UsageError("cannot use the CSS file \(path): \(problem.message)")
       }
+    }
+  }
+
+  private static func describe(_ failure: FileBytes.Failure, limit: Int) -> String {
+    switch failure {
+    case .tooLarge(let size): return "it is \(size) bytes, over the limit of \(limit / (1024 * 1024)) MB"
+    case .system(let message), .notRegularFile(let message): return message
     }
   }
 

@@ -23,6 +23,8 @@ struct SnapshotSources {
   }
 
   let configuration: Configuration
+  /// The repository root: a plan named outside it is not read.
+  let boundary: RepositoryBoundary
   let audience: SnapshotAudience
   let fixedAsOf: CalendarDate?
   let branding: Branding
@@ -33,8 +35,12 @@ struct SnapshotSources {
   /// What the user should know: history left out, and why.
   private(set) var notes: [String] = []
 
-  init(configuration: Configuration, audience: SnapshotAudience, fixedAsOf: CalendarDate?, branding: Branding) {
+  init(
+    configuration: Configuration, repositoryRoot: String, audience: SnapshotAudience, fixedAsOf: CalendarDate?,
+    branding: Branding
+  ) {
     self.configuration = configuration
+    boundary = RepositoryBoundary(root: repositoryRoot, isGitWorkTree: true)
     self.audience = audience
     self.fixedAsOf = fixedAsOf
     self.branding = branding
@@ -63,6 +69,11 @@ struct SnapshotSources {
   /// The plan file named on the command line, from the working tree or from revision `at`.
   func onePlan(_ argument: String, at revision: String?) throws -> PlanFile {
     let absolute = Paths.absolute(argument)
+    if Paths.kind(absolute) != .missing, let refusal = boundary.refusal(for: absolute) {
+      return PlanFile(
+        displayPath: Paths.display(absolute), path: argument,
+        bytes: .failure(SourceProblem(.unreadable, "cannot read file: \(refusal)", help: "render the plans of this repository from inside it")))
+    }
     guard let reader, let relative = Paths.relative(absolute, to: reader.root) else {
       guard Paths.kind(absolute) != .missing else { throw UsageError("no such file: \(argument)") }
       return PlanFile(
@@ -82,6 +93,29 @@ struct SnapshotSources {
     return PlanFile(
       displayPath: Paths.display(absolute), path: relative,
       bytes: FileBytes.read(path: absolute, limit: PlanReader.maximumFileSize).mapError { PlanReader.problem(for: $0) })
+  }
+
+  /// Stops when another plan of the repository (in the working tree, or at `revision`) has the
+  /// id of `file`: its history, slip and changes would be drawn from both files.
+  ///
+  /// - Throws: ``UsageError`` naming the id and the files.
+  func requireUniquePlanID(of file: PlanFile, absolutePath: String, at revision: String?) throws {
+    guard case .success(let bytes) = file.bytes, let id = PlanDocument(bytes: bytes, milestoneDetails: false).plan?.id else {
+      return
+    }
+    var entries = [PlanIDs.Entry(id: id, path: file.displayPath)]
+    if let revision, let reader {
+      let repository = reader.repository
+      let versions = try PlanDiff.plans(in: repository, at: try repository.resolveRevision(revision), isPlan: isPlan(reader.root))
+      for version in versions where version.path != file.path && version.plan.id == id {
+        entries.append(PlanIDs.Entry(id: id, path: "\(revision):\(version.path)"))
+      }
+    } else {
+      // No plan files at all is no duplicate: the file given may lie outside the globs.
+      let others = ((try? PlanFiles.resolve([], configuration: configuration)) ?? []).filter { $0.path != absolutePath }
+      entries += PlanIDs.entries(of: others, matching: [id])
+    }
+    try PlanIDs.requireUnique(entries)
   }
 
   /// Every plan of the repository (the configuration's `plans` globs), in path order.
@@ -135,7 +169,9 @@ struct SnapshotSources {
     builder.commit = String(try repository.resolveRevision(revision ?? "HEAD").description.prefix(12))
     if let sinceRevision {
       let id = try repository.resolveRevision(sinceRevision)
-      builder.since = (sinceRevision, try PlanDiff.plans(in: repository, at: id, isPlan: planFilter))
+      let versions = try PlanDiff.plans(in: repository, at: id, isPlan: planFilter)
+      try PlanIDs.requireUnique(versions.compactMap { v in v.plan.id.map { PlanIDs.Entry(id: $0, path: "\(sinceRevision):\(v.path)") } })
+      builder.since = (sinceRevision, versions)
     }
   }
 

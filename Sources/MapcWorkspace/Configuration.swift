@@ -46,6 +46,9 @@ public struct Configuration: Sendable {
 
   /// The directory plan globs are relative to: where `mapc.yml` is, or the working directory.
   public var root: String
+  /// The repository root around ``root`` (the folder holding `.git`; outside git, ``root``):
+  /// files named here are read only inside it.
+  public var repositoryRoot: String
   /// The configuration file, when there is one.
   public var file: String?
   public var plans: [Glob] = defaultPlanGlobs.map(Glob.init)
@@ -67,6 +70,10 @@ public struct Configuration: Sendable {
 
   /// The seller's branding for HTML snapshots.
   public struct RenderSettings: Sendable, Equatable {
+    /// The largest logo or CSS file mapc embeds (1 MB): every snapshot carries it, and a
+    /// snapshot is mailed.
+    public static let maximumFileSize = 1024 * 1024
+
     public var seller: String?
     /// The logo file, checked to exist and to be an image type a browser shows inline.
     public var logo: String?
@@ -89,7 +96,10 @@ public struct Configuration: Sendable {
     }
   }
 
-  public init(root: String) { self.root = root }
+  public init(root: String) {
+    self.root = root
+    repositoryRoot = root
+  }
 
   /// Whether a file is one of the repository's plans: its path relative to ``root`` matches a
   /// `plans` glob and no `exclude` glob.
@@ -105,17 +115,22 @@ public struct Configuration: Sendable {
   /// The configuration file's text, for source snippets in errors found after loading.
   public var sourceText: String?
 
-  /// Finds `mapc.yml` in `directory` or its parents and loads it; without one, the defaults
-  /// apply with `directory` as the root.
+  /// Finds `mapc.yml` in `directory` or its parents up to the repository root (the folder that
+  /// holds `.git`; outside git, in `directory` only) and loads it; without one, the defaults
+  /// apply with `directory` as the root. A `mapc.yml` in a folder above the repository (a
+  /// shared `/tmp`) belongs to someone else and is never read.
   public static func discover(from directory: String, schemas: SchemaCatalog) throws(ConfigurationError) -> Configuration {
-    var dir = Paths.normalize(directory)
+    let boundary = RepositoryBoundary.around(directory)
+    var dir = Paths.absolute(directory)
     while true {
       let candidate = Paths.join(dir, fileName)
       if Paths.isFile(candidate) { return try load(file: candidate, schemas: schemas) }
-      guard let parent = Paths.parent(dir) else { break }
+      guard dir != boundary.root, let parent = Paths.parent(dir) else { break }
       dir = parent
     }
-    return Configuration(root: Paths.normalize(directory))
+    var config = Configuration(root: Paths.normalize(directory))
+    config.repositoryRoot = boundary.root
+    return config
   }
 
   /// Loads and validates the configuration file at `file`.
@@ -145,6 +160,7 @@ public struct Configuration: Sendable {
         more: Array(problems.dropFirst()))
     }
     var config = Configuration(root: Paths.parent(Paths.absolute(file)) ?? ".")
+    config.repositoryRoot = RepositoryBoundary.around(config.root).root
     config.file = file
     config.sourceText = text
     guard case .object(let o) = value else { return config }
@@ -166,8 +182,25 @@ public struct Configuration: Sendable {
         config.overrides.append(Override(paths: paths, rules: rules))
       }
     }
+    // The file a key names, checked to be a regular file inside the repository (and at most
+    // `limit` bytes) before anything reads it.
+    func containedFile(_ value: String, at pointer: JSONPointer, limit: Int? = nil) throws(ConfigurationError) -> String {
+      let key = pointer.tokens.joined(separator: ".")
+      let path = Paths.join(config.root, value)
+      let help = "give a path relative to \(Configuration.fileName), inside the repository"
+      if let refusal = RepositoryBoundary(root: config.repositoryRoot, isGitWorkTree: true).refusal(for: path) {
+        throw fail(pointer, "`\(key)` names \(value), which \(refusal)", help: help)
+      }
+      switch RepositoryBoundary.regularFile(path, limit: limit) {
+      case .regular: return path
+      case .missing:
+        let name = pointer.tokens.last == "extend" ? "extension schema" : (pointer.tokens.last ?? "")
+        throw fail(pointer, "\(name) file not found: \(value)", help: help)
+      case .refused(let problem): throw fail(pointer, "`\(key)` names \(value), which \(problem)", help: help)
+      }
+    }
     if let ext = o["schema"]?["extend"]?.stringValue {
-      config.extensionSchema = Paths.join(config.root, ext)
+      config.extensionSchema = try containedFile(ext, at: JSONPointer(["schema", "extend"]))
     }
     if let days = o["slip"]?["stale_after_days"]?.numberValue {
       let checked = try wholeDays(days, 1...maximumDays, at: JSONPointer(["slip", "stale_after_days"]), fail: fail)
@@ -179,12 +212,7 @@ public struct Configuration: Sendable {
       config.render.accent = render["accent"]?.stringValue
       for key in ["logo", "css"] {
         guard let relative = render[key]?.stringValue else { continue }
-        let path = Paths.join(config.root, relative)
-        guard Paths.kind(path) == .file else {
-          throw fail(
-            JSONPointer(["render", key]), "\(key) file not found: \(relative)",
-            help: "give a path relative to \(Configuration.fileName)")
-        }
+        let path = try containedFile(relative, at: JSONPointer(["render", key]), limit: RenderSettings.maximumFileSize)
         if key == "logo" {
           guard RenderSettings.logoMediaType(path) != nil else {
             throw fail(JSONPointer(["render", key]), "the logo must be a .png, .jpg, .gif, .webp or .svg file", help: nil)

@@ -7,28 +7,37 @@ public struct PlanFile: Sendable, Hashable {
   public var displayPath: String
   /// The path relative to the configuration root, which `plans`, `exclude` and `overrides` match.
   public var relativePath: String
+  /// Why the file must not be read (it lies outside the repository), for a finding; nil when
+  /// it may be read.
+  public var refusal: String?
 
-  public init(path: String, displayPath: String, relativePath: String) {
+  public init(path: String, displayPath: String, relativePath: String, refusal: String? = nil) {
     self.path = path
     self.displayPath = displayPath
     self.relativePath = relativePath
+    self.refusal = refusal
   }
 }
 
 /// Works out which plan files a command reads.
 public enum PlanFiles {
   /// With no paths: the plans of the repository (the configuration's globs under its root).
-  /// A directory recurses to every `*.map.md` file below it; a file is linted as given.
-  public static func resolve(_ paths: [String], configuration: Configuration) throws(UsageError) -> [PlanFile] {
+  /// A directory recurses to every `*.map.md` file below it; a file is linted as given. With a
+  /// `boundary` (the repository root), a path given that resolves outside it is returned with
+  /// a ``PlanFile/refusal`` and not read, nor listed when it is a directory.
+  public static func resolve(
+    _ paths: [String], configuration: Configuration, boundary: String? = nil
+  ) throws(UsageError) -> [PlanFile] {
     var out: [PlanFile] = []
     var seen = Set<String>()
-    func add(_ absolute: String) {
+    func add(_ absolute: String, refusal: String? = nil) {
       guard seen.insert(absolute).inserted else { return }
       out.append(
         PlanFile(
           path: absolute, displayPath: Paths.display(absolute),
-          relativePath: Paths.relative(absolute, to: configuration.root) ?? absolute))
+          relativePath: Paths.relative(absolute, to: configuration.root) ?? absolute, refusal: refusal))
     }
+    let limits = boundary.map { RepositoryBoundary(root: $0, isGitWorkTree: true) }
     if paths.isEmpty {
       for rel in Paths.filesBelow(configuration.root)
       where configuration.includesPlan(atRelativePath: rel)
@@ -44,7 +53,12 @@ public enum PlanFiles {
     }
     for p in paths {
       let absolute = Paths.absolute(p)
-      switch Paths.kind(absolute) {
+      let kind = Paths.kind(absolute)
+      if kind != .missing, let limits, let refusal = limits.refusal(for: absolute, resolvingLast: kind == .directory) {
+        add(absolute, refusal: refusal)
+        continue
+      }
+      switch kind {
       case .file:
         add(absolute)
       case .directory:

@@ -10,16 +10,27 @@ public struct Workspace: Sendable {
   public var schemas: SchemaCatalog
   /// The date time-dependent rules and reports compare against.
   public var today: CalendarDate
+  /// The folder plans are read from: the git work tree around ``directory``, or outside git
+  /// the configuration's root. A plan given on the command line outside it is refused.
+  public var repositoryRoot: String
 
-  public init(directory: String, configuration: Configuration, schemas: SchemaCatalog, today: CalendarDate) {
+  public init(
+    directory: String, configuration: Configuration, schemas: SchemaCatalog, today: CalendarDate, repositoryRoot: String? = nil
+  ) {
     self.directory = directory
     self.configuration = configuration
     self.schemas = schemas
     self.today = today
+    if let repositoryRoot {
+      self.repositoryRoot = repositoryRoot
+    } else {
+      let boundary = RepositoryBoundary.around(directory)
+      self.repositoryRoot = boundary.isGitWorkTree ? boundary.root : configuration.root
+    }
   }
 
   /// Opens the workspace around `directory`: `configFile` or the `mapc.yml` found from
-  /// `directory` upward, its extension schema, and today (`today`, else `today` in mapc.yml,
+  /// `directory` upward to the repository root, its extension schema, and today (`today`, else `today` in mapc.yml,
   /// else `SOURCE_DATE_EPOCH` in `environment`, else the system clock in UTC).
   ///
   /// - Throws: ``ConfigurationError`` for a configuration or extension schema that cannot be
@@ -44,8 +55,9 @@ public struct Workspace: Sendable {
   }
 
   /// The plan files `paths` name (files, or directories searched for `*.map.md`), or with no
-  /// paths every plan of the repository.
+  /// paths every plan of the repository. A path outside ``repositoryRoot`` comes with its
+  /// ``PlanFile/refusal``: read it not.
   public func planFiles(_ paths: [String] = []) throws(UsageError) -> [PlanFile] {
-    try PlanFiles.resolve(paths, configuration: configuration)
+    try PlanFiles.resolve(paths, configuration: configuration, boundary: repositoryRoot)
   }
 }

@@ -43,7 +43,7 @@ struct InitCommand: ParsableCommand {
         try AtomicFile.write(target.contents, to: target.full)
       } catch {
         Console.out(out)
-        return Console.fail(UsageError("cannot write \(target.shown): \(error)"))
+        return Console.fail(error)
       }
       out += "\(overwrote ? "overwrote" : "created") \(target.shown)\n"
     }

@@ -11,7 +11,8 @@ struct Mapc: ParsableCommand {
     abstract: "Mutual Action Plans as code: lint, track and share deal plans kept in git.",
     discussion: """
       Plans are Markdown files (`*.map.md`) with YAML frontmatter. mapc finds them from the \
-      repository's mapc.yml (in the working directory or a parent), or under the paths you give.
+      repository's mapc.yml (in the working directory or a parent, up to the repository root), or \
+      under the paths you give.
 
       Exit codes: 0 clean (warnings allowed), 1 findings at error severity (any finding with \
       --strict), 2 usage, configuration or internal error.

@@ -32,7 +32,9 @@ struct RenderCommand: ParsableCommand {
   @Argument(help: "The plan file to render.")
   var plan: String?
 
-  @Option(name: .shortAndLong, help: "Write to this file (with --all: this directory) instead of standard output.")
+  @Option(
+    name: .shortAndLong,
+    help: "Write to this file (with --all: this directory) instead of standard output; `-` is standard output.")
   var output: String?
 
   @Flag(help: "Render every plan of the repository into the --output directory, with an index.html.")
@@ -68,7 +70,9 @@ struct RenderCommand: ParsableCommand {
     }
     if all {
       guard plan == nil else { throw ValidationError("give either a plan file or --all, not both") }
-      guard output != nil else { throw ValidationError("--all needs --output DIR (-o DIR), the directory to write the snapshots to") }
+      guard let output, output != "-" else {
+        throw ValidationError("--all needs --output DIR (-o DIR), the directory to write the snapshots to")
+      }
     } else if plan == nil {
       throw ValidationError("give the plan file to render, or --all -o DIR for every plan")
     }
@@ -83,17 +87,21 @@ struct RenderCommand: ParsableCommand {
     let run = try SnapshotRun(request, workspace: workspace, environment: Today.processEnvironment())
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
     for problem in run.problems { Console.error(problem) }
+    // An internal snapshot is for the selling team: a new file is readable by its owner only.
+    let permissions: AtomicFile.Permissions = audience == .internal ? .private : .shared
     if all {
       let directory = output ?? "."
+      // Nothing is written when one of the files may not be replaced.
+      for name in run.pages.map(\.file) + ["index.html"] { try AtomicFile.checkReplaceable(Paths.join(directory, name)) }
       for page in run.pages {
-        try AtomicFile.write(page.html, to: Paths.join(directory, page.file))
+        try AtomicFile.write(page.html, to: Paths.join(directory, page.file), permissions: permissions)
       }
-      try AtomicFile.write(run.index ?? "", to: Paths.join(directory, "index.html"))
+      try AtomicFile.write(run.index ?? "", to: Paths.join(directory, "index.html"), permissions: permissions)
       let count = run.pages.count
       Console.error("mapc: rendered \(count) \(count == 1 ? "plan" : "plans") and index.html into \(directory)\n")
     } else if let html = run.pages.first?.html {
-      if let output {
-        try AtomicFile.write(html, to: output)
+      if let output, output != "-" {
+        try AtomicFile.write(html, to: output, permissions: permissions)
       } else {
         Console.out(html)
       }

@@ -32,10 +32,17 @@ struct ScheduleCommand: ParsableCommand {
 
   func run() throws {
     let workspace = try workspace.open()
-    let files = try workspace.planFiles(paths).map { PlanFileName(path: $0.path, displayPath: $0.displayPath) }
+    let given = try workspace.planFiles(paths)
+    var failed = false
+    // A plan outside the repository is not read at all.
+    for file in given {
+      guard let refusal = file.refusal else { continue }
+      failed = true
+      Console.error("mapc: error: \(file.displayPath): cannot read file: \(refusal)\n")
+    }
+    let files = given.filter { $0.refusal == nil }.map { PlanFileName(path: $0.path, displayPath: $0.displayPath) }
     let results = PlanSchedule.schedule(files: files, configuration: workspace.configuration.calendar, today: workspace.today)
     var plans: [PlanSchedule] = []
-    var failed = false
     for result in results {
       switch result {
       case .success(let plan): plans.append(plan)

@@ -21,7 +21,7 @@ import Testing
     }
     for example in check.triggering {
       #expect(example.misses.isEmpty, "\(check): an edit of the example's template missed: \(example.misses)")
-      let findings = linter.lint(bytes: example.bytes, target: example.target)
+      let findings = linter.lint(example)
       #expect(findings.contains { $0.check == check }, "\(check) did not trigger on its example; got \(findings.map(\.check.code))")
     }
   }
@@ -33,7 +33,7 @@ import Testing
     for example in check.nonTriggering {
       #expect(example.misses.isEmpty, "\(check): an edit of the example's template missed: \(example.misses)")
       #expect(example.markers.isEmpty, "\(check): a non-triggering example has a `↓` mark")
-      let findings = linter.lint(bytes: example.bytes, target: example.target)
+      let findings = linter.lint(example)
       #expect(!findings.contains { $0.check == check }, "\(check) triggered on its clean example: \(findings.map(\.message.text))")
     }
   }
@@ -45,7 +45,7 @@ import Testing
     let linter = try #require(Self.linter, "the carried schemas must compile")
     for (i, example) in check.triggering.enumerated() {
       #expect(!example.markers.isEmpty, "\(check): triggering example \(i + 1) has no `↓` mark where its finding points")
-      let found = linter.lint(bytes: example.bytes, target: example.target).filter { $0.check == check }
+      let found = linter.lint(example).filter { $0.check == check }
       let at = Set(found.compactMap(\.position))
       #expect(
         at == Set(example.markers) && found.allSatisfy { $0.position != nil },
