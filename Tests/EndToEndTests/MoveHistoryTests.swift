@@ -67,7 +67,7 @@ import Testing
     let text = try TestSupport.mapc(["slip", "--today", MoveHistory.today], in: dir).stdout
     #expect(text.contains("Move the security sign-off to 7 January (merged in \(merge.prefix(7)))"), "\(text)")
     let markdown = try TestSupport.mapc(["slip", "--format", "markdown", "--today", MoveHistory.today], in: dir).stdout
-    #expect(markdown.contains("Move the security sign\\-off to 7 January *(merged in `\(merge.prefix(7))`)*"), "\(markdown)")
+    #expect(markdown.contains("Move the security sign-off to 7 January *(merged in `\(merge.prefix(7))`)*"), "\(markdown)")
   }
 
   /// A conflict resolved in the merge (a date neither side had) is the merge's move; a squash

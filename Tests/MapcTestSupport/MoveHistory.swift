@@ -86,6 +86,7 @@ public enum MoveHistory {
       """
     for m in milestones {
       text += "  - id: \(m.id)\n    title: \(m.title)\n    stage: \(m.stage)\n    owners: \(m.owners)\n"
+      if m.id == "pilot" { text += "    success_criteria: [Month-end close reproduced in 3 days]\n" }
       text += "    due: \(s.due[m.id] ?? "2027-01-01")\n"
       if let reason = s.reasons[m.id] { text += "    due_reason: \(reason)\n" }
       if m.id == "pilot" && s.pilotDone {
