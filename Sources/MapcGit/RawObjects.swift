@@ -61,23 +61,27 @@ extension Repository {
 
   /// The first-parent history ending at `tip`, oldest first, read from the commits' headers
   /// alone (same order as ``firstParentCommitIDs(from:)``).
-  public func firstParentChain(from tip: ObjectID) throws(GitError) -> [ChainCommit] {
+  /// With `stop`, the chain begins at that commit when the walk meets it (the commits before
+  /// it are not read).
+  public func firstParentChain(from tip: ObjectID, stoppingAt stop: ObjectID? = nil) throws(GitError) -> [ChainCommit] {
     var chain: [ChainCommit] = []
-    try walkFirstParents(from: tip) { chain.append($0) }
+    try walkFirstParents(from: tip, stoppingAt: stop) { chain.append($0) }
     chain.reverse()
     return chain
   }
 
   /// Walks the first-parent history back from `tip`, newest first, handing each commit to
-  /// `body` as soon as its header is read.
-  public func walkFirstParents(from tip: ObjectID, _ body: (ChainCommit) -> Void) throws(GitError) {
+  /// `body` as soon as its header is read; with `stop`, that commit is the last handed over.
+  public func walkFirstParents(from tip: ObjectID, stoppingAt stop: ObjectID? = nil, _ body: (ChainCommit) -> Void)
+    throws(GitError)
+  {
     var seen = Set<ObjectID>()
     var next: ObjectID? = tip
     while let id = next {
       guard seen.insert(id).inserted else { throw GitError(.corrupt, "commit \(id) is its own ancestor") }
       let commit = try withRawObject(id, GIT_OBJECT_COMMIT) { (raw) throws(GitError) in try Self.chainCommit(id, raw) }
       body(commit)
-      next = commit.firstParent
+      next = id == stop ? nil : commit.firstParent
     }
   }
 

@@ -80,10 +80,13 @@ public enum DiffRun {
     // Baselines from the history of HEAD (with the working tree when HEAD is the working tree).
     var notes: [String] = []
     var baselines: PlanDiff.Baselines?
+    var reasons: PlanDiff.Reasons?
     do {
       let history = try reader.read(at: head, includeWorkingTree: head == nil, workingTreeTime: .headCommit, isPlan: isPlan)
       let today = history.head?.date ?? CalendarDate(daysSince1970: 0)
-      baselines = PlanDiff.baselines(SlipAnalysis.analyze(history.steps, options: SlipOptions(today: today)))
+      let slip = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: today))
+      baselines = PlanDiff.baselines(slip)
+      reasons = PlanDiff.reasons(slip, audience: audience)
     } catch {
       notes.append(
         error.kind == .shallow
@@ -91,7 +94,7 @@ public enum DiffRun {
           : "slip against the baselines is left out: \(error.message)")
     }
     let report = PlanDiff.compare(
-      base: basePlans, head: headPlans, baselines: baselines, audience: audience, baseName: base,
+      base: basePlans, head: headPlans, baselines: baselines, reasons: reasons, audience: audience, baseName: base,
       headName: head ?? "working tree", notes: notes)
     return (report, basePlans, headPlans, baselines)
   }

@@ -36,6 +36,8 @@ public struct HistoryWalk: Sendable {
     var revision: Revision
     var changed: [(path: String, blob: ObjectID)]
     var removed: [String]
+    /// A merge's parents (the first parent first); empty for any other commit.
+    var mergeParents: [ObjectID] = []
   }
 
   var pending: [Pending]
@@ -120,9 +122,12 @@ public struct HistoryReader {
   /// Walks `revision`'s first-parent history (HEAD when nil) and finds the commits that changed
   /// plan files, without parsing any plan: see ``read(at:includeWorkingTree:workingTreeTime:keepFrontmatter:onlyPaths:parallel:isPlan:)``.
   /// With `onlyPaths`, only those files are followed, looked up by path in each commit's tree.
+  /// With `stoppingAt`, the walk begins at that commit when it meets it: its plans form the
+  /// first step, as if added there (what `lint --base` reads from the merge base on).
   public func walk(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
-    onlyPaths: Set<String>? = nil, parallel: Bool = true, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    onlyPaths: Set<String>? = nil, stoppingAt stop: ObjectID? = nil, parallel: Bool = true,
+    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> HistoryWalk {
     if try repository.isShallow {
       throw GitError(
@@ -141,9 +146,9 @@ public struct HistoryReader {
       let paths = onlyPaths.sorted()
       let followed: (chain: [ChainCommit], blobs: [[ObjectID?]])
       if parallel, ProcessInfo.processInfo.activeProcessorCount >= 2 {
-        followed = try Self.followPipelined(tip, paths, in: repository)
+        followed = try Self.followPipelined(tip, paths, stoppingAt: stop, in: repository)
       } else {
-        let chain = try repository.firstParentChain(from: tip)
+        let chain = try repository.firstParentChain(from: tip, stoppingAt: stop)
         var lookup = PathLookup(repository: repository, paths: paths)
         var blobs: [[ObjectID?]] = []
         blobs.reserveCapacity(chain.count)
@@ -162,7 +167,7 @@ public struct HistoryReader {
       }
       commitsScanned = chain.count
     } else {
-      let chain = try repository.firstParentChain(from: tip)
+      let chain = try repository.firstParentChain(from: tip, stoppingAt: stop)
       if parallel, let walked = try Self.walkInParallel(chain, gitDirectory: repository.gitDirectory, isPlan: isPlan) {
         pending = walked
       } else {
@@ -196,7 +201,8 @@ public struct HistoryReader {
   /// up in each commit's tree as soon as the commit is read; once every commit is read, this
   /// thread takes the lookups left from the oldest end. The chain comes back oldest first, with
   /// the blobs of the paths at each commit.
-  static func followPipelined(_ tip: ObjectID, _ paths: [String], in repository: Repository) throws(GitError)
+  static func followPipelined(_ tip: ObjectID, _ paths: [String], stoppingAt stop: ObjectID? = nil, in repository: Repository)
+    throws(GitError)
     -> (chain: [ChainCommit], blobs: [[ObjectID?]])
   {
     let queue = ChainQueue()
@@ -223,7 +229,7 @@ public struct HistoryReader {
     var batch: [ChainCommit] = []
     var found: [(index: Int, blobs: [ObjectID?])] = []
     do throws(GitError) {
-      try repository.walkFirstParents(from: tip) { commit in
+      try repository.walkFirstParents(from: tip, stoppingAt: stop) { commit in
         newestFirst.append(commit)
         batch.append(commit)
         // Handed over in small batches: a lock per commit would cost more than it gains.
@@ -253,7 +259,9 @@ public struct HistoryReader {
   }
 
   static func pending(_ id: ObjectID, _ info: CommitInfo, _ changes: [FileChange]) throws(GitError) -> HistoryWalk.Pending {
-    var step = HistoryWalk.Pending(commit: id, revision: try Self.revision(info), changed: [], removed: [])
+    var step = HistoryWalk.Pending(
+      commit: id, revision: try Self.revision(info), changed: [], removed: [],
+      mergeParents: info.parentIDs.count > 1 ? info.parentIDs : [])
     for change in changes {
       switch change.status {
       case .deleted: step.removed.append(change.path)
@@ -355,6 +363,8 @@ public struct HistoryReader {
 
     var parsed: [ObjectID: Parsed] = [:]
     var parsedCount = 0
+    // Only merges that changed a plan are traced back into their branches.
+    var attributor = MergeAttributor(repository: repository)
     var batch = nextBatch()
     var job = batch.map { parser.start($0.blobs) }
     while let current = batch, let running = job {
@@ -365,15 +375,24 @@ public struct HistoryReader {
       job = batch.map { parser.start($0.blobs) }
       for s in current.steps {
         let step = pending[s]
-        body(
-          HistoryStep(
-            revision: step.revision,
-            changed: step.changed.map { change in
-              let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
-              return PlanSnapshot(
-                path: change.path, plan: result.plan, frontmatter: result.frontmatter, publicFingerprint: result.publicFingerprint)
-            },
-            removed: step.removed))
+        let changed = step.changed.map { change in
+          let result = parsed[change.blob] ?? Parsed(plan: nil, frontmatter: nil)
+          return PlanSnapshot(
+            path: change.path, plan: result.plan, frontmatter: result.frontmatter, publicFingerprint: result.publicFingerprint)
+        }
+        var attributions: [MoveAttribution] = []
+        if let firstParent = step.mergeParents.first, !changed.isEmpty {
+          let tree = try repository.commit(firstParent).treeID
+          for snapshot in changed {
+            guard let plan = snapshot.plan else { continue }
+            let old = try repository.blobIDs(at: [snapshot.path], inTree: tree)[snapshot.path].map {
+              (blob) throws(GitError) in Self.parse(try repository.blob(blob), keepFrontmatter: false).plan
+            }
+            attributions += try attributor.attributions(
+              merge: step.commit, parents: step.mergeParents, path: snapshot.path, old: old ?? nil, new: plan)
+          }
+        }
+        body(HistoryStep(revision: step.revision, changed: changed, removed: step.removed, attributions: attributions))
         for change in step.changed where lastUse[change.blob] == s { parsed[change.blob] = nil }
       }
     }
@@ -435,7 +454,8 @@ public struct HistoryReader {
   public static func revision(_ info: CommitInfo) throws(GitError) -> Revision {
     let revision = Revision(
       commit: info.id.description, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time,
-      timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"))
+      timeOffsetMinutes: info.offsetMinutes, subject: info.subject, slipReason: info.trailer("Slip-Reason"),
+      slipReasons: info.trailers.filter { $0.key.lowercased() == "slip-reason" }.map(\.value))
     guard revision.hasSupportedTime else {
       let minutes = info.offsetMinutes.magnitude
       let zone = (info.offsetMinutes < 0 ? "-" : "+") + String(minutes / 60 * 100 + minutes % 60).leftPadded(to: 4)

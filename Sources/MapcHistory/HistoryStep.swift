@@ -12,12 +12,16 @@ public struct Revision: Sendable, Hashable {
   public var timeOffsetMinutes: Int
   /// The first line of the commit message (decoded leniently when it is not UTF-8).
   public var subject: String
-  /// The value of a `Slip-Reason:` trailer in the commit message, if any.
+  /// The value of the last `Slip-Reason:` trailer in the commit message, if any.
   public var slipReason: String?
+  /// The values of every `Slip-Reason:` trailer, in order: a move's reason is read from them by
+  /// ``MoveReason`` (a trailer may name the milestones it explains).
+  public var slipReasons: [String]
 
+  /// `slipReasons` defaults to `slipReason` alone.
   public init(
     commit: String?, authorName: String, authorEmail: String, time: Int64, timeOffsetMinutes: Int, subject: String,
-    slipReason: String?
+    slipReason: String?, slipReasons: [String]? = nil
   ) {
     self.commit = commit
     self.authorName = authorName
@@ -26,6 +30,7 @@ public struct Revision: Sendable, Hashable {
     self.timeOffsetMinutes = timeOffsetMinutes
     self.subject = subject
     self.slipReason = slipReason
+    self.slipReasons = slipReasons ?? (slipReason.map { [$0] } ?? [])
   }
 
   /// The author times mapc reads: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, so that every
@@ -82,10 +87,14 @@ public struct HistoryStep: Sendable {
   public var revision: Revision
   public var changed: [PlanSnapshot]
   public var removed: [String]
+  /// For a merge: the commits on the merged side that made the date moves it brings (see
+  /// ``MoveAttribution``); empty for any other revision.
+  public var attributions: [MoveAttribution]
 
-  public init(revision: Revision, changed: [PlanSnapshot], removed: [String]) {
+  public init(revision: Revision, changed: [PlanSnapshot], removed: [String], attributions: [MoveAttribution] = []) {
     self.revision = revision
     self.changed = changed
     self.removed = removed
+    self.attributions = attributions
   }
 }

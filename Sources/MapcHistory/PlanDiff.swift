@@ -61,6 +61,10 @@ public struct DiffEntry: Sendable, Hashable {
   /// the history could not be read).
   public var baseline: CalendarDate?
   public var slipDays: Int?
+  /// For a moved date (go-live, a due date): the reason of the move that set the new date, from
+  /// the head's history by ``MoveReason`` (the same as `mapc slip` shows); nil when none is
+  /// recorded or the history could not be read.
+  public var reason: String?
   /// Items added and removed (owners, success criteria).
   public var added: [String] = []
   public var removed: [String] = []
@@ -113,8 +117,23 @@ public enum PlanDiff {
   /// Baselines by plan id, then milestone id.
   public typealias Baselines = [String: [String: CalendarDate]]
 
+  /// A date and the reason of the move that set it.
+  public struct DatedReason: Sendable, Hashable {
+    public var date: CalendarDate
+    public var reason: String
+  }
+
+  /// The reasons of the moves that set a plan's current dates.
+  public struct PlanReasons: Sendable, Hashable {
+    public var goLive: DatedReason?
+    public var milestones: [String: DatedReason] = [:]
+  }
+
+  /// Reasons by plan id.
+  public typealias Reasons = [String: PlanReasons]
+
   public static func compare(
-    base: [PlanVersion], head: [PlanVersion], baselines: Baselines?, audience: DiffAudience,
+    base: [PlanVersion], head: [PlanVersion], baselines: Baselines?, reasons: Reasons? = nil, audience: DiffAudience,
     baseName: String, headName: String, notes: [String] = []
   ) -> PlanDiffReport {
     func key(_ v: PlanVersion) -> String { v.plan.id ?? "path:" + v.path }
@@ -130,7 +149,7 @@ public enum PlanDiff {
       case (let b?, nil):
         plans.append(PlanChange(id: id, title: b.plan.title, status: .removed, basePath: b.path, headPath: nil, entries: []))
       case (let b?, let h?):
-        var entries = compare(b, h, baselines: baselines?[id])
+        var entries = compare(b, h, baselines: baselines?[id], reasons: reasons?[id])
         if audience == .buyer { entries.removeAll { $0.isInternal } }
         if entries.isEmpty && b.path == h.path { continue }
         plans.append(
@@ -141,7 +160,9 @@ public enum PlanDiff {
     return PlanDiffReport(base: baseName, head: headName, plans: plans, audience: audience, notes: notes)
   }
 
-  static func compare(_ b: PlanVersion, _ h: PlanVersion, baselines: [String: CalendarDate]?) -> [DiffEntry] {
+  static func compare(_ b: PlanVersion, _ h: PlanVersion, baselines: [String: CalendarDate]?, reasons: PlanReasons? = nil)
+    -> [DiffEntry]
+  {
     var out: [DiffEntry] = []
     func date(_ kind: DiffEntry.Kind, _ x: CalendarDate?, _ y: CalendarDate?) {
       guard x != y else { return }
@@ -149,6 +170,7 @@ public enum PlanDiff {
       e.from = x?.description
       e.to = y?.description
       if let x, let y { e.deltaDays = x.days(until: y) }
+      if kind == .goLive, let r = reasons?.goLive, r.date == y { e.reason = r.reason }
       out.append(e)
     }
     date(.goLive, b.plan.goLive, h.plan.goLive)
@@ -194,6 +216,7 @@ public enum PlanDiff {
           e.baseline = baseline
           e.slipDays = baseline.days(until: y)
         }
+        if let r = reasons?.milestones[id], r.date == m.due { e.reason = r.reason }
         moved.append(e)
       }
       if o.status != m.status {
@@ -360,6 +383,24 @@ extension PlanDiff {
     let parsed = HistoryReader.parse(bytes)
     guard let plan = parsed.plan, let json = parsed.frontmatter else { return nil }
     return PlanVersion(path: path, plan: plan, frontmatter: json)
+  }
+
+  /// The reason of the move that set each current date, from a slip analysis. For the buyer
+  /// audience only reasons from the plan itself (`due_reason`) are kept: a commit trailer is
+  /// the seller's record, not the buyer's.
+  public static func reasons(_ report: SlipReport, audience: DiffAudience) -> Reasons {
+    func latest(_ d: DateSlip) -> DatedReason? {
+      guard let move = d.moves.last, move.to == d.current, let reason = move.reason else { return nil }
+      if audience == .buyer && move.reasonSource != .dueReason { return nil }
+      return DatedReason(date: move.to, reason: reason)
+    }
+    var out: Reasons = [:]
+    for p in report.plans {
+      var r = PlanReasons(goLive: latest(p.goLive))
+      for m in p.milestones { if let l = latest(m.due) { r.milestones[m.id] = l } }
+      out[p.id] = r
+    }
+    return out
   }
 
   /// Baselines (each milestone's due date at its first appearance) from a slip analysis.

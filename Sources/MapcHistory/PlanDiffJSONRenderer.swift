@@ -8,7 +8,7 @@ import MapcModel
 ///  "plans": [{"id", "title", "status": "added" | "removed" | "modified",
 ///             "base_path", "head_path", "moved": bool, "summary",
 ///             "changes": [{"kind", "milestone", "stakeholder", "label", "from", "to",
-///                          "delta_days", "baseline", "slip_days", "added", "removed",
+///                          "delta_days", "baseline", "slip_days", "reason", "added", "removed",
 ///                          "internal", "pointer", "change"}]}],
 ///  "notes": [string]}
 /// ```
@@ -20,7 +20,9 @@ import MapcModel
 /// `stakeholder` (ids) and `label` (title or name) for what it concerns; `from` / `to` (dates
 /// `YYYY-MM-DD`, statuses, risks, titles, names, owners as a comma list); `delta_days` (to − from)
 /// for date changes; `baseline` and `slip_days` (to − baseline) for a due-date move when the
-/// history could be read; `added` / `removed` (owners, success criteria); `internal: true`,
+/// history could be read; `reason` for a moved date (go-live, a due date): the reason of the move
+/// that set the new date, as `mapc slip` gives it (with `--audience buyer`, only a `due_reason`);
+/// `added` / `removed` (owners, success criteria); `internal: true`,
 /// `pointer` (JSON pointer into the frontmatter) and `change` (`added`, `removed`, `changed`)
 /// for internal-only content. `base_path` is null for an added plan, `head_path` for a removed one.
 public struct PlanDiffJSONRenderer: Sendable {
@@ -63,6 +65,7 @@ public struct PlanDiffJSONRenderer: Sendable {
     if let v = e.deltaDays { o["delta_days"] = .number(Double(v)) }
     if let v = e.baseline { o["baseline"] = .string(v.description) }
     if let v = e.slipDays { o["slip_days"] = .number(Double(v)) }
+    if let v = e.reason { o["reason"] = .string(v) }
     if !e.added.isEmpty || !e.removed.isEmpty {
       o["added"] = .array(e.added.map { .string($0) })
       o["removed"] = .array(e.removed.map { .string($0) })

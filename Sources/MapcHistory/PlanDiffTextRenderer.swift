@@ -53,7 +53,10 @@ enum PlanDiffFormatting {
     switch e.kind {
     case .goLive, .valueDate:
       let what = e.kind == .goLive ? "go-live" : "value date"
-      return "\(what): \(from) → \(to)" + (e.deltaDays.map { " (\(days($0)))" } ?? "")
+      var extra: [String] = []
+      if let d = e.deltaDays { extra.append(days(d)) }
+      if let r = e.reason { extra.append("reason: \(F.oneLine(r))") }
+      return "\(what): \(from) → \(to)" + (extra.isEmpty ? "" : " (" + extra.joined(separator: "; ") + ")")
     case .milestoneAdded:
       return "milestone added: \(subject(e))" + (e.to.map { ", due \($0)" } ?? "")
     case .milestoneRemoved:
@@ -65,6 +68,7 @@ enum PlanDiffFormatting {
       var extra: [String] = []
       if let d = e.deltaDays { extra.append(days(d)) }
       if let slip = e.slipDays, let b = e.baseline { extra.append("slip \(days(slip)) against baseline \(b)") }
+      if let r = e.reason { extra.append("reason: \(F.oneLine(r))") }
       if !extra.isEmpty { s += " (" + extra.joined(separator: "; ") + ")" }
       return s
     case .statusChanged:

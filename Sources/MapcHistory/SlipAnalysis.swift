@@ -112,11 +112,31 @@ struct DateTrack {
   var lastKnown: CalendarDate?
   var moves: [DateMove] = []
 
-  mutating func observe(_ date: CalendarDate?, at revision: Revision, reason: @autoclosure () -> String?) {
+  /// Observes the date at `revision`. A move is attributed to the commit in `attributions`
+  /// that set the new date on a merged branch, when there is one, else to `revision`; its
+  /// reason comes from ``MoveReason`` either way, with the `due_reason` before and after the
+  /// commit that made the move.
+  mutating func observe(
+    _ date: CalendarDate?, at revision: Revision, milestone: String?, dueReason: (before: String?, after: String?),
+    attributions: [MoveAttribution]
+  ) {
     current = date
     guard let date else { return }
     if let last = lastKnown, last != date {
-      moves.append(DateMove(revision: revision, from: last, to: date, reason: reason()))
+      let move: DateMove
+      if let a = attributions.first(where: { $0.milestone == milestone && $0.to == date }) {
+        let why = MoveReason.explanation(
+          milestone: milestone, dueReasonBefore: a.dueReasonBefore, dueReasonAfter: a.dueReasonAfter,
+          slipReasons: a.revision.slipReasons)
+        move = DateMove(
+          revision: a.revision, from: last, to: date, reason: why?.text, reasonSource: why?.source, mergedIn: revision)
+      } else {
+        let why = MoveReason.explanation(
+          milestone: milestone, dueReasonBefore: dueReason.before, dueReasonAfter: dueReason.after,
+          slipReasons: revision.slipReasons)
+        move = DateMove(revision: revision, from: last, to: date, reason: why?.text, reasonSource: why?.source)
+      }
+      moves.append(move)
     }
     if baseline == nil { baseline = date }
     lastKnown = date
@@ -131,7 +151,8 @@ struct DateTrack {
   func slip(since: CalendarDate?, doneOn: CalendarDate? = nil) -> DateSlip {
     let end = doneOn ?? current
     let slip = baseline.flatMap { b in end.map { b.days(until: $0) } }
-    let listed = since.map { s in moves.filter { $0.revision.date >= s } } ?? moves
+    // A move made on a branch counts from the day it reached the analysed branch (its merge).
+    let listed = since.map { s in moves.filter { ($0.mergedIn ?? $0.revision).date >= s } } ?? moves
     return DateSlip(baseline: baseline, current: current, slipDays: slip, moves: listed)
   }
 }
@@ -164,18 +185,20 @@ struct PlanTrack {
     if !revision.isWorkingTree { lastCommit = revision }
   }
 
-  mutating func observe(_ plan: Plan, path: String, at revision: Revision, dropCounter: inout Int) {
+  mutating func observe(
+    _ plan: Plan, path: String, at revision: Revision, attributions: [MoveAttribution], dropCounter: inout Int
+  ) {
     self.path = path
     title = plan.title
     self.plan = plan
     removedAt = nil
-    goLive.observe(plan.goLive, at: revision, reason: revision.slipReason)
+    goLive.observe(plan.goLive, at: revision, milestone: nil, dueReason: (nil, nil), attributions: attributions)
     var seen = Set<String>()
     for m in plan.milestones {
       guard let id = m.id, !id.isEmpty, seen.insert(id).inserted else { continue }
       // Updated in place: a copy of the track would copy its list of moves at every step.
       let order = milestones.count
-      Self.observe(m, into: &milestones[id, default: MilestoneTrack(order: order)], at: revision)
+      Self.observe(m, id: id, into: &milestones[id, default: MilestoneTrack(order: order)], at: revision, attributions: attributions)
     }
     var unseen: [(order: Int, id: String)] = []
     for (id, t) in milestones where t.dropped == nil && !seen.contains(id) { unseen.append((t.order, id)) }
@@ -186,11 +209,10 @@ struct PlanTrack {
     }
   }
 
-  private static func observe(_ m: Milestone, into t: inout MilestoneTrack, at revision: Revision) {
-    let previousReason = t.dueReason
-    t.due.observe(
-      m.due, at: revision,
-      reason: m.dueReason != nil && m.dueReason != previousReason ? m.dueReason : revision.slipReason)
+  private static func observe(
+    _ m: Milestone, id: String, into t: inout MilestoneTrack, at revision: Revision, attributions: [MoveAttribution]
+  ) {
+    t.due.observe(m.due, at: revision, milestone: id, dueReason: (t.dueReason, m.dueReason), attributions: attributions)
     t.title = m.title
     t.owners = m.owners
     t.status = m.status
@@ -297,11 +319,12 @@ struct SlipState {
       paths[id, default: []].insert(snapshot.path)
       // Updated in place: a copy of the track would copy every milestone's moves at every step.
       let pending = pendingSkips.removeValue(forKey: snapshot.path)
+      let attributions = step.attributions.isEmpty ? [] : step.attributions.filter { $0.path == snapshot.path }
       var counter = dropCounter
       update(&plans[id, default: PlanTrack(path: snapshot.path)])
       func update(_ t: inout PlanTrack) {
         if let pending { t.skipped += pending }
-        t.observe(plan, path: snapshot.path, at: revision, dropCounter: &counter)
+        t.observe(plan, path: snapshot.path, at: revision, attributions: attributions, dropCounter: &counter)
         t.touch(revision)
       }
       dropCounter = counter

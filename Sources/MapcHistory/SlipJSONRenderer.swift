@@ -10,8 +10,11 @@ import MapcModel
 /// Added fields: plan `title`, go-live `pushes`, `pulls`, `moves`; milestone `pulls`, `status`,
 /// `done_on`, `owners`, `dropped`; plan `top_milestones`, `top_stakeholders`, `last_change`,
 /// `last_commit`, `days_since_last_commit`, `stale`, `skipped_revisions` (a count) and
-/// `skipped_commits`; top-level `removed_plans` and `notes`. Dates are `YYYY-MM-DD`; the date of a
-/// move is its revision's author date; `commit` is null for uncommitted changes.
+/// `skipped_commits`; top-level `removed_plans` and `notes`; on a move made on a merged branch,
+/// `merged_in` (`{"commit","author","date","subject"}`: the merge that brought it; absent
+/// otherwise), while `commit`, `author`, `date`, `subject` and `reason` are those of the branch
+/// commit that made the move. Dates are `YYYY-MM-DD`; the date of a move is its commit's author
+/// date; `commit` is null for uncommitted changes.
 public struct SlipJSONRenderer: Sendable {
   public init() {}
 
@@ -103,6 +106,7 @@ public struct SlipJSONRenderer: Sendable {
     o["delta_days"] = int(m.deltaDays)
     o["subject"] = .string(m.revision.subject)
     o["reason"] = string(m.reason)
+    if let merge = m.mergedIn { o["merged_in"] = revision(merge) }
     return .object(o)
   }
 

@@ -81,7 +81,8 @@ public struct SlipMarkdownRenderer: Sendable {
       for (name, m) in moves {
         out +=
           "| \(name) | \(Self.commit(m.revision)) | \(Self.escape(m.revision.authorName)) | \(m.revision.date) | \(m.from) | \(m.to) "
-        out += "| \(F.signed(m.deltaDays)) | \(Self.escape(m.revision.subject)) | \(Self.escape(m.reason ?? "")) |\n"
+        let merged = m.mergedIn.map { " *(merged in \(Self.commit($0)))*" } ?? ""
+        out += "| \(F.signed(m.deltaDays)) | \(Self.escape(m.revision.subject))\(merged) | \(Self.escape(m.reason ?? "")) |\n"
       }
       out += "\n</details>\n"
     }

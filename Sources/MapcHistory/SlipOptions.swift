@@ -11,7 +11,8 @@ public struct SlipOptions: Sendable {
   /// Baselines are the due dates as of the last revision whose author date is on or before this
   /// date (ignored when ``baselineRevision`` is given).
   public var baselineDate: CalendarDate?
-  /// List (and count as pushes and pulls) only the date moves authored on or after this date.
+  /// List (and count as pushes and pulls) only the date moves authored on or after this date
+  /// (a move made on a merged branch: merged on or after it).
   /// Baselines, current dates and slips are unchanged.
   public var since: CalendarDate?
   /// The day the stale flag is measured from (injectable for reproducible output).

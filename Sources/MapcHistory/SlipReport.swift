@@ -68,20 +68,32 @@ public enum SlipFormat: String, Sendable, CaseIterable {
   case text, markdown, csv, json
 }
 
-/// One revision that changed a due date.
+/// One commit that changed a due date (or the go-live date).
 public struct DateMove: Sendable {
+  /// The commit that made the move: for a move a merge brings, the commit on the merged branch
+  /// that set the new date (see ``mergedIn``).
   public var revision: Revision
   public var from: CalendarDate
   public var to: CalendarDate
-  /// The in-file `due_reason` when it changed in the same revision, else the commit's
-  /// `Slip-Reason:` trailer, else nil.
+  /// The move's reason, by ``MoveReason``: the `due_reason` changed with the move, else a
+  /// `Slip-Reason:` trailer of ``revision`` that names the milestone or names none, else nil.
   public var reason: String?
+  /// Where ``reason`` comes from (nil when there is none).
+  public var reasonSource: MoveReason.Source?
+  /// The merge on the analysed branch's first-parent history that brought the move, when the
+  /// move was made on a merged branch; nil when ``revision`` is on the first-parent history.
+  public var mergedIn: Revision?
 
-  public init(revision: Revision, from: CalendarDate, to: CalendarDate, reason: String?) {
+  public init(
+    revision: Revision, from: CalendarDate, to: CalendarDate, reason: String?, reasonSource: MoveReason.Source? = nil,
+    mergedIn: Revision? = nil
+  ) {
     self.revision = revision
     self.from = from
     self.to = to
     self.reason = reason
+    self.reasonSource = reason == nil ? nil : reasonSource
+    self.mergedIn = mergedIn
   }
 
   /// to − from in calendar days (positive = pushed later).

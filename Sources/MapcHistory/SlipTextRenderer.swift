@@ -66,6 +66,7 @@ public struct SlipTextRenderer: Sendable {
       s += "  " + F.padRight(F.oneLine(m.revision.authorName), authorWidth)
       s += "  \(m.revision.date)  \(m.from) → \(m.to)  " + F.padLeft(F.signed(m.deltaDays), deltaWidth) + "d"
       s += "  " + F.oneLine(m.revision.subject)
+      if let merge = m.mergedIn { s += " (merged in \(F.shortCommit(merge)))" }
       if let reason = m.reason { s += "  (reason: \(F.oneLine(reason)))" }
       while s.hasSuffix(" ") { s.removeLast() }
       return s + "\n"

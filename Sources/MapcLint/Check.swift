@@ -109,8 +109,9 @@ public struct Example: Sendable, Hashable {
 
   /// An example linted as with `--base`, against the plan `basePlan` at the base; edits of
   /// either text that missed are kept in ``misses``.
-  public init(_ text: ExampleText, caption: String? = nil, basePlan: ExampleText, slipReasons: Bool = false) {
-    self.init(text, caption: caption, base: BaseContext(planText: basePlan.text, slipReasons: slipReasons))
+  /// `moves` are the due-date moves of the change, as the history would give them.
+  public init(_ text: ExampleText, caption: String? = nil, basePlan: ExampleText, moves: [String: [BaseContext.Move]]? = nil) {
+    self.init(text, caption: caption, base: BaseContext(planText: basePlan.text, moves: moves))
     misses += basePlan.misses.map { "in the base plan: \($0)" }
   }
 

@@ -22,6 +22,17 @@ public struct LintRun: Sendable {
     settings = LintSettings(configuration)
     notes = []
     var targets = try workspace.planFiles(paths).map(LintTarget.init)
+    // A shallow clone holds too little history for the history rules: they are skipped, and
+    // said so once, rather than fail the run or stay silent.
+    if Self.isShallowClone(workspace.directory) {
+      let checked = settings
+      if base != nil || targets.contains(where: { checked.severity(of: StalePlanRule.check, at: $0.relativePath) != nil }) {
+        notes.append(Self.shallowNote)
+      }
+      self.targets = targets
+      report = Linter(configuration: configuration, schemas: workspace.schemas, today: workspace.today).lint(targets)
+      return
+    }
     targets = Self.addingLastChanges(to: targets, settings: settings, directory: workspace.directory, notes: &notes)
     if let base {
       let documents = targets.map { target in
@@ -34,7 +45,7 @@ public struct LintRun: Sendable {
         })
       do {
         let contexts = try BaseComparison.contexts(
-          revision: base, plans: documents, directory: workspace.directory, configuration: configuration)
+          revision: base, plans: documents, directory: workspace.directory, configuration: configuration, notes: &notes)
         for (i, context) in contexts.enumerated() { targets[i].base = context }
       } catch let error as GitError {
         throw UsageError("cannot read the git history for `--base \(base)`: \(error.message)")
@@ -42,6 +53,18 @@ public struct LintRun: Sendable {
     }
     self.targets = targets
     report = Linter(configuration: configuration, schemas: workspace.schemas, today: workspace.today).lint(targets)
+  }
+
+  /// The note of a run in a shallow clone.
+  public static let shallowNote =
+    "the repository is a shallow clone, so the history rules (MAP190, MAP200-MAP203) were skipped; fetch the full "
+    + "history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on actions/checkout; in GitLab CI, "
+    + "`GIT_DEPTH: 0`)"
+
+  /// Whether `directory` is in a shallow clone (false outside a repository).
+  static func isShallowClone(_ directory: String) -> Bool {
+    guard let repository = try? Repository.discover(from: directory) else { return false }
+    return (try? repository.isShallow) == true
   }
 
   /// Adds each plan's last commit, for the stale-plan rule, when mapc runs in a git

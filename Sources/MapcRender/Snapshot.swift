@@ -36,11 +36,17 @@ public struct SnapshotHistory: Sendable {
   public var trend: PlanTrend?
   /// "What changed since REV": the revision as the user named it, and the changes.
   public var changes: (since: String, entries: [DiffEntry])?
+  /// Why slip and history are left out, for the page itself (a shallow clone), or nil.
+  public var leftOut: String?
 
-  public init(slip: PlanSlip? = nil, trend: PlanTrend? = nil, changes: (since: String, entries: [DiffEntry])? = nil) {
+  public init(
+    slip: PlanSlip? = nil, trend: PlanTrend? = nil, changes: (since: String, entries: [DiffEntry])? = nil,
+    leftOut: String? = nil
+  ) {
     self.slip = slip
     self.trend = trend
     self.changes = changes
+    self.leftOut = leftOut
   }
 }
 

@@ -42,13 +42,14 @@ public struct SnapshotPage: Sendable {
       let with = c.with.map { " · \($0)" } ?? ""
       return "<p class=\"checkins\">Check-ins: \(Words.humanize(cadence).lowercased())\(with)</p>"
     }()
+    let leftOut: HTML = snapshot.history.leftOut.map { "<p class=\"asof history-left-out\">\($0)</p>\n" } ?? .empty
     return """
       <header class="masthead">
       \(logo)<p class="kicker">Mutual action plan</p>
       <h1>\(plan.title ?? plan.id ?? "Mutual action plan")</h1>
       <p class="parties">\(parties.joined(separator: " × "))</p>
       <p class="asof">As of <time datetime="\(asOf.description)">\(Words.date(asOf))</time></p>
-      \(checkIns)</header>
+      \(leftOut)\(checkIns)</header>
 
       """
   }

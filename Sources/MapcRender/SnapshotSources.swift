@@ -161,6 +161,15 @@ struct SnapshotSources {
       guard optional, Self.historyMayBeMissing(error.kind) else { throw error }
       notes.append(
         "the snapshot leaves out slip and history: \(UsageError(error, command: "mapc render", directory: reader.root).message)")
+      if error.kind == .shallow {
+        // A shallow clone still has HEAD: it dates the snapshot, and the page says what is missing.
+        let head = try repository.resolveCommit("HEAD")
+        builder.headDate = try HistoryReader.revision(try repository.commit(head)).date
+        builder.commit = String(head.description.prefix(12))
+        builder.leftOut =
+          "Without slip and history: this snapshot was made from a shallow clone of the plan repository, "
+          + "dated by its latest commit."
+      }
       return
     }
     builder.report = SlipAnalysis.analyze(history.steps, options: SlipOptions(today: fixedAsOf ?? CalendarDate(daysSince1970: 0)))
@@ -195,6 +204,10 @@ struct SnapshotBuilder: Sendable {
   /// For the buyer: the steps that changed public content (``BuyerHistory``), the working tree's included.
   var publicSteps: [HistoryStep]?
   var commit: String?
+  /// Without history (a shallow clone): HEAD's commit date, which dates the snapshots, and why
+  /// slip and history are left out, for the page.
+  var headDate: CalendarDate?
+  var leftOut: String?
   var since: (name: String, plans: [PlanVersion])?
 
   /// The snapshot of one plan file, or the problem that stops it.
@@ -221,12 +234,12 @@ struct SnapshotBuilder: Sendable {
       (lastCommit, uncommitted) = BuyerHistory.lastChange(of: id, in: publicSteps)
       trendSteps = publicSteps.filter { !$0.revision.isWorkingTree }
     }
-    guard let asOf = fixedAsOf ?? lastCommit?.date else {
+    guard let asOf = fixedAsOf ?? lastCommit?.date ?? headDate else {
       throw UsageError(
         "no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")",
         help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
-    var history = SnapshotHistory(slip: slip)
+    var history = SnapshotHistory(slip: slip, leftOut: leftOut)
     if let id = plan.id, !trendSteps.isEmpty {
       let trend = PlanTrend(steps: trendSteps, planID: id)
       if trend.isChartable { history.trend = trend }
@@ -234,8 +247,9 @@ struct SnapshotBuilder: Sendable {
     if let since, let id = plan.id {
       let head = PlanVersion(path: file.path, plan: plan, frontmatter: json)
       let baselines = report.map(PlanDiff.baselines)
+      let reasons = report.map { PlanDiff.reasons($0, audience: audience == .buyer ? .buyer : .internal) }
       let diff = PlanDiff.compare(
-        base: since.plans.filter { $0.plan.id == id }, head: [head], baselines: baselines,
+        base: since.plans.filter { $0.plan.id == id }, head: [head], baselines: baselines, reasons: reasons,
         audience: audience == .buyer ? .buyer : .internal, baseName: since.name, headName: "snapshot", notes: [])
       history.changes = (since.name, diff.plans.first { $0.id == id }?.entries ?? [])
     }

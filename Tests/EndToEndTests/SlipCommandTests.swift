@@ -34,9 +34,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
     let run = try TestSupport.mapc(["slip", "--format", "csv"], in: repo)
     let lines = run.stdout.split(separator: "\r\n").map(String.init)
-    // The pull request's two commits arrive as one change, the merge, for every milestone it moved.
-    #expect(lines.filter { $0.contains("Merge pull request #7") }.count == 6)
-    #expect(!lines.contains { $0.contains("Give legal and approval the time") })
+    // The pull request arrives in one merge; each move it brings is the branch commit's that made it.
+    #expect(!lines.contains { $0.contains("Merge pull request #7") })
+    #expect(lines.filter { $0.contains("Replan go-live after the year-end change freeze") }.count == 4)
+    #expect(lines.filter { $0.contains("Give legal and approval the time the freeze leaves") }.count == 2)
     #expect(lines.contains { $0.hasPrefix("brightwater-data-platform,security-review,") && $0.contains("questionnaire grew") })
   }
 
@@ -50,7 +51,10 @@ import Testing
     // --since lists only later moves.
     let since = try TestSupport.mapc(["slip", "--format", "csv", "--since", "2026-11-10"], in: repo)
     #expect(!since.stdout.contains("Move technical validation"))
-    #expect(since.stdout.contains("Merge pull request #7"))
+    #expect(since.stdout.contains("Replan go-live after the year-end change freeze"))
+    // A branch's move counts from the day it was merged (2026-11-16), not authored (2026-11-13).
+    let merged = try TestSupport.mapc(["slip", "--format", "csv", "--since", "2026-11-16"], in: repo)
+    #expect(merged.stdout.contains("Replan go-live after the year-end change freeze"), "\(merged.stdout)")
     // A baseline after the replan: go-live has not slipped since.
     let baseline = try TestSupport.mapc(["slip", "--format", "text", "--baseline", "HEAD~1"], in: repo)
     #expect(baseline.stdout.contains("go-live: 2027-03-01 → 2027-03-01 (slip 0 days"), "\(baseline.stdout)")

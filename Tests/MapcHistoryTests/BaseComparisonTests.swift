@@ -42,7 +42,11 @@ import Testing
     let context = try #require(contexts.first)
     #expect(context.revision == "base")
     #expect(context.plan?.milestone("kickoff")?.due == CalendarDate("2026-12-09"))
-    #expect(context.slipReasons)
+    // The move is the one commit's, with its trailer as the reason; the compared commit is named.
+    let moves = try #require(context.moves?["kickoff"])
+    #expect(moves.map(\.reason) == ["the buyer's IT freeze"])
+    #expect(moves.map(\.deltaDays) == [7])
+    #expect(context.comparedWith.hasPrefix("base at "))
     #expect(Set(context.readdedMilestones.keys) == ["training"])
   }
 

@@ -58,7 +58,8 @@ public struct BaselineRewrittenRule: Rule {
         out.append(
           RuleFinding(
             at: m.pointer("id"), .value,
-            "`\(id)` was deleted and re-added under the same id since \(base.revision) (re-added in \(commit)); its baseline restarts",
+            "`\(id)` was deleted and re-added under the same id since \(base.revision) (re-added in \(commit)); its baseline "
+              + "restarts" + base.comparedSuffix,
             help: "keep the milestone and move its date with a reason, or give a new scope a new id"))
       }
       if let rewritten = base.rewrittenBaselines[id] {

@@ -39,7 +39,8 @@ public struct DoneReopenedRule: Rule {
       out.append(
         RuleFinding(
           at: m.status == nil ? m.pointer("id") : m.pointer("status"), .value,
-          "`\(id)` was done at \(context.base?.revision ?? "the base") and is now \(now)",
+          "`\(id)` was done at \(context.base?.revision ?? "the base") and is now \(now)"
+            + (context.base?.comparedSuffix ?? ""),
           help: "tell the buyer why it reopened, and note it in the milestone's `progress`"))
     }
     return out

@@ -27,13 +27,14 @@ public struct GoLiveMovedRule: Rule {
   public func findings(in context: RuleContext) -> [RuleFinding] {
     guard let base = context.base, let old = base.plan, old.goLive != context.plan.goLive else { return [] }
     let now = context.plan.goLive
-    let message: String
+    var message: String
     if let from = old.goLive, let to = now {
       let days = from.days(until: to)
       message = "go-live moved \(days > 0 ? "+" : "")\(days) days since \(base.revision) (\(from) → \(to))"
     } else {
       message = "go-live changed since \(base.revision) (\(old.goLive?.description ?? "none") → \(now?.description ?? "none"))"
     }
+    message += base.comparedSuffix
     return [
       RuleFinding(
         at: now == nil ? .root.appending("id") : .root.appending("go_live"), now == nil ? .key : .value, message,
