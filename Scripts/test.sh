@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/bootstrap.sh
 swift build --build-tests --explicit-target-dependency-import-check error
+# The man page, from the same definitions as --help (a test checks it covers every subcommand).
+bash Scripts/generate-man.sh
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # The browser stage: the rendered snapshots in Chromium (Nu validator, axe-core, screenshots, print).
 MAPC="$(swift build --show-bin-path)/mapc" bash Scripts/browser-checks.sh
