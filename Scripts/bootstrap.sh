@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Installs the system packages mapc builds against, when they are missing (Debian/Ubuntu);
-# with arguments, those packages instead. Run by the other scripts; safe to run again.
+# Installs the system packages mapc builds against (Scripts/system-packages.txt, the list the
+# GitHub Action installs too) and git and python3 for the scripts and tests, when they are
+# missing (Debian/Ubuntu); with arguments, those packages instead. Run by the other scripts and
+# by action.yml; safe to run again.
 set -euo pipefail
-needed=(pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git python3)
+needed=()
+while read -r line; do
+  line="${line%%#*}"
+  [ -z "${line// /}" ] || needed+=("${line// /}")
+done <"$(dirname "$0")/system-packages.txt"
+needed+=(git python3)
 [ $# -eq 0 ] || needed=("$@")
 missing=()
 for p in "${needed[@]}"; do

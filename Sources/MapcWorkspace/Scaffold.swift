@@ -1,19 +1,43 @@
-/// The files `mapc init` writes: a configuration, an example plan and CI recipes for GitHub
-/// Actions and GitLab CI. `Examples/ci/` holds the same two CI files, byte for byte (a test
-/// checks this, and runs every `mapc` command line of both workflows against a fixture
-/// repository, so a renamed flag breaks the build).
+/// The files `mapc init` writes: a configuration (with the configuration schema beside it, for
+/// editors), an example plan, a `.gitignore` for rendered snapshots, and CI recipes for GitHub
+/// Actions (through this repository's action, `action.yml`) and GitLab CI. `Examples/ci/` holds
+/// the same two CI files, byte for byte (a test checks this, validates them against the CI
+/// providers' schemas, and runs every `mapc` command line of them and of `action.yml` against a
+/// fixture repository, so a renamed flag breaks the build).
 public enum Scaffold {
   /// Paths relative to the scaffolded folder, with their contents, in the order written.
   public static let files: [(path: String, contents: String)] = [
     ("mapc.yml", configuration),
+    (configurationSchemaPath, CarriedSchemas.config),
     ("plans/example.map.md", examplePlan),
+    ("snapshots/.gitignore", snapshotsIgnore),
     (".github/workflows/mapc.yml", githubWorkflow),
     (".gitlab-ci.yml", gitlabCI),
   ]
 
+  /// Where the scaffold puts the configuration schema; `mapc.yml`'s first line points editors there.
+  public static let configurationSchemaPath = ".mapc/config.schema.json"
+
+  /// The GitHub repository that publishes mapc and its action (`action.yml` at its root).
+  public static let actionRepository = "mapc-dev/mapc"
+
+  /// The action the scaffolded workflow uses: this repository at the tag of this mapc version,
+  /// so the workflow builds the same mapc that scaffolded it.
+  public static let action = "\(actionRepository)@v\(MapcVersion.current)"
+
+  /// The Debian/Ubuntu packages the GitLab job installs: `Scripts/system-packages.txt`, which
+  /// `Scripts/bootstrap.sh` and `action.yml` read (a test checks they agree).
+  public static let systemPackages = ["pkg-config", "libyaml-dev", "libgit2-dev", "libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]
+
   public static let configuration = """
+    # yaml-language-server: $schema=.mapc/config.schema.json
     # mapc configuration. mapc looks for this file in the working directory and its parents;
-    # paths below are relative to it. Schema: Schemas/config.schema.json in the mapc repository.
+    # paths below are relative to it.
+    #
+    # The line above gives completion and validation in editors that use the YAML language server
+    # (VS Code with Red Hat's YAML extension, and others). It points at the configuration schema
+    # that `mapc init` wrote; after upgrading mapc, write it again with
+    #   mapc schema config > .mapc/config.schema.json
 
     # Which files are plans: globs ("**" is any number of folders). Default ["**/*.map.md"].
     plans: ["plans/**/*.map.md"]
@@ -218,9 +242,20 @@ public enum Scaffold {
 
     """
 
+  /// Rendered snapshots stay out of git: they are build output, and an internal one shows what
+  /// the buyer must not see.
+  public static let snapshotsIgnore = """
+    # Snapshots rendered here (`mapc render --all -o snapshots`) are build output, and an internal
+    # one holds what the buyer must not see: keep them out of git. Only this file is committed.
+    *
+    !.gitignore
+
+    """
+
   public static let githubWorkflow = """
-    # mapc on every pull request (scaffolded by `mapc init`): lint the plans (annotations and a
-    # SARIF upload for code scanning) and post the meaning of the plan changes as a comment.
+    # mapc on every pull request (scaffolded by `mapc init`): lint the plans (annotations on the
+    # pull request and a SARIF upload for code scanning) and comment what the plan changes mean,
+    # only when plans changed. The mapc action builds mapc once per version (cached) on the runner.
     name: mapc
 
     on:
@@ -228,7 +263,7 @@ public enum Scaffold {
 
     permissions:
       contents: read
-      pull-requests: write      # the diff comment
+      pull-requests: write      # the plan changes comment
       security-events: write    # the SARIF upload
 
     jobs:
@@ -237,68 +272,56 @@ public enum Scaffold {
         steps:
           - uses: actions/checkout@v4
             with:
-              fetch-depth: 0    # full history: mapc diff and slip read baselines from it
+              fetch-depth: 0    # full history: lint --base, diff and slip read it
 
-          # Install mapc and put it on PATH. Either build it from source (a Swift 6 toolchain and
-          # libyaml-dev, libgit2-dev): set the repository variable MAPC_GIT_URL to mapc's git URL;
-          # or replace this step with one that downloads a released mapc binary into a folder on PATH.
-          - name: Install mapc
-            env:
-              MAPC_GIT_URL: ${{ vars.MAPC_GIT_URL }}
-            run: |
-              sudo apt-get update && sudo apt-get install -y libyaml-dev libgit2-dev
-              git clone --depth 1 "$MAPC_GIT_URL" "$RUNNER_TEMP/mapc-src"
-              swift build -c release --package-path "$RUNNER_TEMP/mapc-src"
-              echo "$RUNNER_TEMP/mapc-src/.build/release" >> "$GITHUB_PATH"
-
-          - name: Lint plans
-            run: mapc lint --format github --base "origin/${{ github.base_ref }}"
-
-          - name: Lint plans (SARIF)
-            if: ${{ !cancelled() }}
-            run: mapc lint --format sarif > mapc.sarif
-
-          - name: Upload SARIF
-            if: ${{ !cancelled() }}
-            uses: github/codeql-action/upload-sarif@v3
+          - uses: \(action)
             with:
-              sarif_file: mapc.sarif
-              category: mapc
-
-          - name: Plan changes
-            if: ${{ !cancelled() }}
-            run: mapc diff "origin/${{ github.base_ref }}" --format markdown > mapc-diff.md
-
-          - name: Comment plan changes
-            if: ${{ !cancelled() && hashFiles('mapc-diff.md') != '' }}
-            uses: marocchino/sticky-pull-request-comment@v2
-            with:
-              header: mapc-diff
-              path: mapc-diff.md
+              lint: true              # annotations, and the change rules against the base; fails on errors
+              strict: false           # true: fail on warnings and notes too
+              sarif: true             # code scanning
+              diff-comment: true      # the plan changes as a pull-request comment
+              working-directory: .    # where mapc.yml is (or a folder below it)
 
     """
 
   public static let gitlabCI = """
-    # mapc on merge requests (scaffolded by `mapc init`): lint the plans into a Code Quality
-    # report, which GitLab shows in the merge request widget.
+    # mapc on merge requests (scaffolded by `mapc init`): lint the plans into a Code Quality report
+    # (shown in the merge request), with the change rules against the merge request's base, and
+    # keep what the plan changes mean as a job artifact (mapc-diff.md). mapc is built from source
+    # once per MAPC_REF and cached.
     mapc:
       stage: test
-      # An image with mapc on PATH, or one with a Swift 6 toolchain where before_script builds it
-      # from source (set the CI/CD variable MAPC_GIT_URL to mapc's git URL).
-      image: swift:6.1
+      image: swift:6.1            # a Swift 6 toolchain to build mapc with
       variables:
-        GIT_DEPTH: 0            # full history: mapc reads baselines and slip from it
+        GIT_DEPTH: 0              # full history: mapc reads baselines and slip from it
+        MAPC_GIT_URL: https://github.com/\(actionRepository).git
+        MAPC_REF: v\(MapcVersion.current)
       rules:
         - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+      cache:
+        key: mapc-$MAPC_REF
+        paths:
+          - .mapc-bin/
       before_script:
-        - apt-get update && apt-get install -y libyaml-dev libgit2-dev
-        - git clone --depth 1 "$MAPC_GIT_URL" /tmp/mapc-src
-        - swift build -c release --package-path /tmp/mapc-src
-        - export PATH="/tmp/mapc-src/.build/release:$PATH"
+        - apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \(systemPackages.joined(separator: " "))
+        - |
+          if [ ! -x .mapc-bin/mapc ]; then
+            git clone --quiet --depth 1 --branch "$MAPC_REF" "$MAPC_GIT_URL" /tmp/mapc-src
+            swift build -c release --product mapc --static-swift-stdlib --package-path /tmp/mapc-src
+            mkdir -p .mapc-bin
+            cp "$(swift build -c release --package-path /tmp/mapc-src --show-bin-path)/mapc" .mapc-bin/
+          fi
+        - export PATH="$CI_PROJECT_DIR/.mapc-bin:$PATH"
+        - mapc --version
       script:
-        - mapc lint --format gitlab > gl-code-quality-report.json
+        - base="${CI_MERGE_REQUEST_DIFF_BASE_SHA:-origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME}"
+        - mapc diff "$base" --format markdown > mapc-diff.md
+        - mapc lint --format gitlab --base "$base" > gl-code-quality-report.json || true
+        - mapc lint --base "$base"
       artifacts:
         when: always
+        paths:
+          - mapc-diff.md
         reports:
           codequality: gl-code-quality-report.json
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MapcGit
 import MapcWorkspace
 
 struct InitCommand: ParsableCommand {
@@ -7,17 +8,20 @@ struct InitCommand: ParsableCommand {
     commandName: "init",
     abstract: "Scaffold a plans repository: mapc.yml, an example plan and CI workflows.",
     discussion: """
-      Writes mapc.yml, plans/example.map.md, a GitHub Actions workflow \
-      (.github/workflows/mapc.yml: lint annotations, a SARIF upload and the plan diff as a \
-      pull-request comment) and a GitLab CI job (.gitlab-ci.yml: a Code Quality report). \
-      Refuses to overwrite an existing file unless --force is given.
+      Writes mapc.yml (with .mapc/config.schema.json for editors), plans/example.map.md, \
+      snapshots/.gitignore (rendered snapshots stay out of git), a GitHub Actions workflow \
+      (.github/workflows/mapc.yml, through the mapc action: lint annotations, a SARIF upload \
+      and the plan changes as a pull-request comment) and a GitLab CI job (.gitlab-ci.yml: a \
+      Code Quality report and the plan changes as an artifact). All files are written or none: \
+      each goes to a temporary file first. Refuses to overwrite an existing file, to replace a \
+      symbolic link, or to write through a symbolically linked folder unless --force is given.
       """
   )
 
   @Argument(help: "The folder to scaffold, created if needed.")
   var directory: String = "."
 
-  @Flag(help: "Overwrite files that already exist.")
+  @Flag(help: "Overwrite existing files and symbolic links, and write through linked folders.")
   var force = false
 
   func run() throws {
@@ -27,34 +31,68 @@ struct InitCommand: ParsableCommand {
 
   private func execute() -> Int32 {
     let root = Paths.absolute(directory)
-    let targets = Scaffold.files.map { (shown: Self.shown($0.path, in: directory), full: Paths.join(root, $0.path), contents: $0.contents) }
-    let fm = FileManager.default
-    let existing = targets.filter { fm.fileExists(atPath: $0.full) }
-    if !existing.isEmpty && !force {
+    let shown = { (path: String) in Self.shown(path, in: directory) }
+    let obstacles = ScaffoldWriter.obstacles(root: root, paths: Scaffold.files.map(\.path))
+    if !obstacles.notFiles.isEmpty {
       return Console.fail(
         UsageError(
-          "refusing to overwrite existing files: \(existing.map(\.shown).joined(separator: ", "))",
-          help: "move them away, or pass --force to overwrite them"))
+          "cannot write over \(obstacles.notFiles.map(shown).joined(separator: ", ")): not a regular file",
+          help: "move them away; --force replaces files, never folders"))
+    }
+    if !force {
+      if !obstacles.symlinkedFolders.isEmpty {
+        return Console.fail(
+          UsageError(
+            "refusing to write through symbolically linked folders: \(obstacles.symlinkedFolders.map(shown).joined(separator: ", "))",
+            help: "the files would land where the links point; pass --force to write there anyway"))
+      }
+      if !obstacles.symlinks.isEmpty {
+        return Console.fail(
+          UsageError(
+            "refusing to replace symbolic links: \(obstacles.symlinks.map(shown).joined(separator: ", "))",
+            help: "move them away, or pass --force to replace the links with files"))
+      }
+      if !obstacles.existing.isEmpty {
+        return Console.fail(
+          UsageError(
+            "refusing to overwrite existing files: \(obstacles.existing.map(shown).joined(separator: ", "))",
+            help: "move them away, or pass --force to overwrite them"))
+      }
+    }
+    let replaced: [Bool]
+    do {
+      replaced = try ScaffoldWriter.write(root: root, files: Scaffold.files)
+    } catch {
+      return Console.fail(UsageError("cannot write \(shown(error.path)): \(error.reason); nothing was written"))
     }
     var out = ""
-    for target in targets {
-      let overwrote = fm.fileExists(atPath: target.full)
-      do {
-        try AtomicFile.write(target.contents, to: target.full)
-      } catch {
-        Console.out(out)
-        return Console.fail(error)
-      }
-      out += "\(overwrote ? "overwrote" : "created") \(target.shown)\n"
+    for (file, wasThere) in zip(Scaffold.files, replaced) {
+      out += "\(wasThere ? "overwrote" : "created") \(shown(file.path))\n"
     }
     out += """
 
-      Next: edit or replace \(Self.shown("plans/example.map.md", in: directory)), run `mapc lint`, \
-      and commit; the workflows run mapc on every pull or merge request (see their comments to install mapc).
+      Next: edit or replace \(shown("plans/example.map.md")), run `mapc lint`, and commit; the \
+      workflows run mapc on every pull or merge request. Render snapshots for buyers with \
+      `mapc render --all -o \(shown("snapshots"))`.
 
       """
     Console.out(out)
+    if !Self.isInGitRepository(root) {
+      Console.error(
+        "mapc: warning: \(directory == "." ? "this folder" : directory) is not in a git repository; "
+          + "mapc reads slip, diff and baselines from git history\n  = help: run `git init` there and commit the plans\n")
+    }
     return 0
+  }
+
+  /// True when `path` lies in a git repository's working tree (or is a repository).
+  static func isInGitRepository(_ path: String) -> Bool {
+    do {
+      _ = try Repository.discover(from: path)
+      return true
+    } catch {
+      return error.kind != .notARepository
+    }
   }
 
   /// `path` as the user would write it from the working directory.

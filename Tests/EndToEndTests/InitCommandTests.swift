@@ -5,10 +5,13 @@ import MapcLint
 import MapcTestSupport
 import Testing
 
-/// `mapc init` and the CI recipes it writes (the same files as `Examples/ci/`): every `mapc`
-/// command line of both workflows runs against a fixture repository, so a renamed flag fails here.
+/// `mapc init`: the files it writes, all or none, never through a link it was not told to
+/// follow. (The CI recipes it writes are checked and run by CIRecipeTests.)
 @Suite struct InitCommandTests {
-  static let paths = ["mapc.yml", "plans/example.map.md", ".github/workflows/mapc.yml", ".gitlab-ci.yml"]
+  static let paths = [
+    "mapc.yml", ".mapc/config.schema.json", "plans/example.map.md", "snapshots/.gitignore", ".github/workflows/mapc.yml",
+    ".gitlab-ci.yml",
+  ]
 
   @Test func initWritesTheFilesAndTheExampleLintsClean() throws {
     let dir = try TestSupport.temporaryDirectory("mapc-init")
@@ -29,6 +32,11 @@ import Testing
     let lint = try TestSupport.mapc(["lint", "--today", "2026-11-23"], in: repo)
     #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
     #expect(lint.stdout == "No problems found in 1 file.\n", "\(lint.stdout)")
+    // The configuration schema beside mapc.yml is the one mapc carries, and mapc.yml's first
+    // line points editors at it.
+    #expect(try String(contentsOf: repo.appendingPathComponent(".mapc/config.schema.json"), encoding: .utf8) == CarriedSchemas.config)
+    #expect(Scaffold.configuration.hasPrefix("# yaml-language-server: $schema=\(Scaffold.configurationSchemaPath)\n"))
+    #expect(Scaffold.configuration.contains("mapc schema config > \(Scaffold.configurationSchemaPath)"))
     // Also clean later on (open milestones are due from mid-2027 on) and with --strict.
     let later = try TestSupport.mapc(["lint", "--strict", "--today", "2027-06-01"], in: repo)
     #expect(later.status == 0 && later.stdout.hasPrefix("No problems found"), "\(later.stdout)")
@@ -70,89 +78,100 @@ import Testing
     }
   }
 
-  /// Every line of a workflow that runs mapc: `run: mapc …` and `- mapc …` lines and the lines
-  /// of `run: |` blocks that start with `mapc `.
-  static func mapcCommandLines(_ workflow: String) -> [String] {
-    workflow.split(separator: "\n").compactMap { raw -> String? in
-      var line = raw.trimmingCharacters(in: .whitespaces)
-      for prefix in ["- ", "run: "] where line.hasPrefix(prefix) { line = String(line.dropFirst(prefix.count)) }
-      return line.hasPrefix("mapc ") ? line : nil
-    }
+  @Test func warnsOutsideAGitRepository() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let outside = try TestSupport.mapc(["init", "plans-repo"], in: dir)
+    #expect(outside.status == 0, "\(outside.stderr)")
+    #expect(outside.stderr.contains("mapc: warning: plans-repo is not in a git repository"), "\(outside.stderr)")
+    #expect(outside.stderr.contains("git init"), "\(outside.stderr)")
+
+    let repo = dir.appendingPathComponent("repo")
+    _ = try GitFixture(repo)
+    let inside = try TestSupport.mapc(["init"], in: repo)
+    #expect(inside.status == 0, "\(inside.stderr)")
+    #expect(inside.stderr.isEmpty, "\(inside.stderr)")
+    // A folder below a repository's root is in it too.
+    let below = try TestSupport.mapc(["init", "deals/emea"], in: repo)
+    #expect(below.status == 0 && below.stderr.isEmpty, "\(below.stderr)")
   }
 
-  /// Splits a command line on spaces, drops the quotes around words and separates a trailing
-  /// `> FILE` redirection.
-  static func parse(_ line: String) -> (arguments: [String], output: String?) {
-    var words = line.split(separator: " ").map { word -> String in
-      var w = String(word)
-      if w.count >= 2, w.hasPrefix("\""), w.hasSuffix("\"") { w = String(w.dropFirst().dropLast()) }
-      return w
-    }
-    var output: String?
-    if let i = words.firstIndex(of: ">"), i + 1 < words.count {
-      output = words[i + 1]
-      words.removeSubrange(i...)
-    }
-    return (Array(words.dropFirst()), output)
-  }
-
-  @Test func ciRecipeCommandsRunAgainstAFixtureRepository() throws {
-    let dir = try TestSupport.temporaryDirectory("mapc-ci")
+  @Test func snapshotsFolderIsIgnoredByGit() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
     defer { try? FileManager.default.removeItem(at: dir) }
     let fixture = try GitFixture(dir)
-    let files = Dictionary(uniqueKeysWithValues: Scaffold.files.map { ($0.path, Optional($0.contents)) })
-    try fixture.commit(files: files, message: "Scaffold with mapc init")
-    // The head branch moves a due date by 14 days and drops success criteria (a warning, so
-    // that every lint format has something to report while exiting 0).
-    try fixture.git(["checkout", "--quiet", "-b", "head"])
-    let plan = Scaffold.examplePlan
-    let moved = plan.replacing("    due: 2027-12-15\n", with: "    due: 2027-12-29\n")
-      .replacing("    success_criteria:\n      - Pilot results meet the day-one target agreed in discovery\n", with: "")
-    #expect(moved != plan)
-    try fixture.commit(
-      files: ["plans/example.map.md": moved], message: "Integration two weeks later", date: "2026-01-12T09:00:00+00:00")
-    // What actions/checkout with fetch-depth: 0 leaves: the base branch as a remote-tracking ref.
-    try fixture.git(["update-ref", "refs/remotes/origin/main", "main"])
+    #expect(try TestSupport.mapc(["init"], in: dir).status == 0)
+    // What `mapc render --all -o snapshots` writes stays out of git; the .gitignore itself is committed.
+    let render = try TestSupport.mapc(["render", "--all", "-o", "snapshots", "--as-of", "2026-11-23"], in: dir)
+    #expect(render.status == 0, "\(render.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("snapshots/index.html").path))
+    let status = try fixture.git(["status", "--porcelain", "--untracked-files=all"])
+    #expect(status.contains("?? snapshots/.gitignore"), "\(status)")
+    #expect(!status.contains("snapshots/index.html"), "\(status)")
+    #expect(!status.contains("snapshots/example-acme-rollout.html"), "\(status)")
+    #expect(status.contains("?? plans/example.map.md"), "\(status)")
+  }
 
-    let github = Self.mapcCommandLines(try #require(Scaffold.files.first { $0.path == ".github/workflows/mapc.yml" }).contents)
-    let gitlab = Self.mapcCommandLines(try #require(Scaffold.files.first { $0.path == ".gitlab-ci.yml" }).contents)
-    #expect(github.count == 3, "\(github)")
-    #expect(gitlab.count == 1, "\(gitlab)")
-    var seen = Set<String>()
-    for line in github + gitlab {
-      let expanded = line.replacing("${{ github.base_ref }}", with: "main")
-      #expect(!expanded.contains("${{"), "unexpanded expression in \(line)")
-      let (arguments, output) = Self.parse(expanded)
-      // A fixed "today" (2026-11-23), as a CI job can set it, keeps the time-dependent rules stable.
-      let run = try TestSupport.mapc(arguments, in: dir, environment: ["SOURCE_DATE_EPOCH": "1795392000"])
-      #expect(run.status == 0, "\(line): \(run.stderr)")
-      #expect(!run.stdout.isEmpty, "\(line): no output")
-      let format = arguments.firstIndex(of: "--format").map { arguments[$0 + 1] } ?? "text"
-      seen.insert("\(arguments[0]) \(format)")
-      switch (arguments[0], format) {
-      case ("lint", "github"):
-        #expect(output == nil)
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.hasPrefix("::") }, "\(run.stdout)")
-        #expect(run.stdout.contains("::warning file=plans/example.map.md"), "\(run.stdout)")
-      case ("lint", "sarif"):
-        #expect(output == "mapc.sarif")
-        let json = try JSONParser.parse(run.stdout)
-        #expect(json["version"]?.stringValue == "2.1.0")
-        #expect(json["runs"]?.arrayValue?.first?["results"]?.arrayValue?.isEmpty == false, "\(run.stdout)")
-      case ("lint", "gitlab"):
-        #expect(output == "gl-code-quality-report.json")
-        let json = try JSONParser.parse(run.stdout)
-        let issues = try #require(json.arrayValue)
-        #expect(issues.contains { $0["check_name"]?.stringValue == "MAP171" }, "\(run.stdout)")
-      case ("diff", "markdown"):
-        #expect(output == "mapc-diff.md")
-        #expect(run.stdout.contains("**example-acme-rollout** — "), "\(run.stdout)")
-        #expect(run.stdout.contains("2027-12-15 → 2027-12-29 (+14 days"), "\(run.stdout)")
-      default:
-        Issue.record("unexpected mapc command in a workflow: \(line)")
-      }
-    }
-    #expect(seen == ["lint github", "lint sarif", "lint gitlab", "diff markdown"])
+  @Test func refusesToWriteThroughASymlinkedFolder() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let elsewhere = dir.appendingPathComponent("elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let repo = dir.appendingPathComponent("repo")
+    try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("plans").path, withDestinationPath: elsewhere.path)
+
+    let refused = try TestSupport.mapc(["init"], in: repo)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("symbolically linked folders: plans"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("--force"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path) == ["plans"])
+
+    let forced = try TestSupport.mapc(["init", "--force"], in: repo)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["example.map.md"])
+  }
+
+  @Test func refusesToReplaceADanglingSymlink() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let target = dir.appendingPathComponent("nowhere/mapc.yml")
+    try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("mapc.yml").path, withDestinationPath: target.path)
+
+    let refused = try TestSupport.mapc(["init"], in: dir)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("refusing to replace symbolic links: mapc.yml"), "\(refused.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["mapc.yml"])
+    #expect(!FileManager.default.fileExists(atPath: target.path))
+
+    // --force replaces the link itself with the file; nothing is written where it pointed.
+    let forced = try TestSupport.mapc(["init", "--force"], in: dir)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(forced.stdout.contains("overwrote mapc.yml"), "\(forced.stdout)")
+    let attributes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("mapc.yml").path)
+    #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    #expect(!FileManager.default.fileExists(atPath: target.path))
+  }
+
+  @Test func failureHalfWayNamesTheFileAndWritesNothing() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // `plans` is a file, so plans/example.map.md cannot be written, after mapc.yml and the schema could.
+    try "not a folder\n".write(to: dir.appendingPathComponent("plans"), atomically: true, encoding: .utf8)
+    let failed = try TestSupport.mapc(["init"], in: dir)
+    #expect(failed.status == 2)
+    #expect(failed.stderr.contains("cannot write plans/example.map.md: plans is not a folder; nothing was written"), "\(failed.stderr)")
+    #expect(failed.stdout.isEmpty, "\(failed.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plans"])
+
+    // A folder where a file goes is refused before anything is written, even with --force.
+    let other = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: other) }
+    try FileManager.default.createDirectory(at: other.appendingPathComponent(".gitlab-ci.yml"), withIntermediateDirectories: true)
+    let folder = try TestSupport.mapc(["init", "--force"], in: other)
+    #expect(folder.status == 2)
+    #expect(folder.stderr.contains(".gitlab-ci.yml: not a regular file"), "\(folder.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == [".gitlab-ci.yml"])
   }
 }
