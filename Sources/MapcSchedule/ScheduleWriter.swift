@@ -110,20 +110,27 @@ public enum ScheduleWriter {
     }
 
     var writer = Edits(lines: ByteLines(bytes), map: map)
-    var expected = frontmatter
+    // What the frontmatter must read as afterwards, built in one pass (the milestone list is
+    // taken out and put back once, not copied for each move).
+    var root = frontmatter.objectValue ?? JSONObject()
+    var list = root["milestones"]?.arrayValue ?? []
+    root["milestones"] = nil
     for move in moves {
       if let i = move.milestone {
         let m = plan.milestones[i]
         try writer.date(at: m.pointer("due"), from: move.from, to: move.to, name: move.name)
         try writer.reason(reason, milestone: m)
-        expected = expected.setting(m.pointer("due"), to: .string(move.to.description))
-        expected = expected.setting(m.pointer("due_reason"), to: .string(reason))
+        guard i < list.count, var object = list[i].objectValue else { continue }
+        object["due"] = .string(move.to.description)
+        object["due_reason"] = .string(reason)
+        list[i] = .object(object)
       } else {
-        let pointer = JSONPointer.root.appending(move.name)
-        try writer.date(at: pointer, from: move.from, to: move.to, name: move.name)
-        expected = expected.setting(pointer, to: .string(move.to.description))
+        try writer.date(at: JSONPointer.root.appending(move.name), from: move.from, to: move.to, name: move.name)
+        root[move.name] = .string(move.to.description)
       }
     }
+    if frontmatter["milestones"] != nil { root["milestones"] = .array(list) }
+    let expected = JSONValue.object(root)
     guard let edits = writer.edits.sorted else {
       throw ScheduleWriteError("internal error: two edits of the plan overlap; nothing written")
     }
@@ -272,30 +279,6 @@ public enum ScheduleWriter {
         let (next, ending) = lines.end(ofLine: lines.line(ofByte: dueEnd))
         edits.insert(String(repeating: " ", count: key.column - 1) + "due_reason: " + quoted + ending, at: next)
       }
-    }
-  }
-}
-
-extension JSONValue {
-  /// This value with the value at `pointer` set (an object member added when missing);
-  /// unchanged when the pointer's parent is not in it.
-  fileprivate func setting(_ pointer: JSONPointer, to value: JSONValue) -> JSONValue {
-    guard let first = pointer.tokens.first else { return value }
-    let rest = JSONPointer(Array(pointer.tokens.dropFirst()))
-    switch self {
-    case .object(var object):
-      if rest.isRoot {
-        object[first] = value
-      } else if let child = object[first] {
-        object[first] = child.setting(rest, to: value)
-      }
-      return .object(object)
-    case .array(var array):
-      guard let i = JSONPointer.arrayIndex(first), i < array.count else { return self }
-      array[i] = array[i].setting(rest, to: value)
-      return .array(array)
-    default:
-      return self
     }
   }
 }

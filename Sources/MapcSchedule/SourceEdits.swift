@@ -47,14 +47,30 @@ struct SourceEdits: Sendable {
 
 /// The lines of a file's bytes, numbered as mapc numbers them (by LF only; a CR before the LF
 /// belongs to the line), to turn source-map positions into byte offsets.
+///
+/// A position is found in O(``checkpointStride``) whatever the length of its line: a plan may
+/// hold all its milestones on one line of flow YAML.
 struct ByteLines: Sendable {
   let bytes: [UInt8]
   /// The byte offset where each line starts; a file ending in LF has no empty last line here.
   private(set) var starts: [Int] = [0]
+  /// The number of Unicode scalars before each line.
+  private var scalarsBefore: [Int] = [0]
+  /// `checkpoints[k]`: the byte offset of scalar `k * checkpointStride` of the file.
+  private var checkpoints: [Int] = []
+  static let checkpointStride = 64
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    for (i, b) in bytes.enumerated() where b == 0x0A && i + 1 < bytes.count { starts.append(i + 1) }
+    var scalars = 0
+    for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+      if scalars % Self.checkpointStride == 0 { checkpoints.append(i) }
+      scalars += 1
+      if b == 0x0A && i + 1 < bytes.count {
+        starts.append(i + 1)
+        scalarsBefore.append(scalars)
+      }
+    }
     if bytes.isEmpty { starts = [] }
   }
 
@@ -82,14 +98,19 @@ struct ByteLines: Sendable {
   func offset(of position: SourcePosition) -> Int? {
     let index = position.line - 1
     guard index >= 0, index < starts.count, position.column >= 1 else { return nil }
-    var offset = starts[index]
-    var remaining = position.column - 1
+    let scalar = scalarsBefore[index] + position.column - 1
+    guard !checkpoints.isEmpty else { return nil }
+    let k = min(scalar / Self.checkpointStride, checkpoints.count - 1)
+    var offset = checkpoints[k]
+    var remaining = scalar - k * Self.checkpointStride
     while remaining > 0 {
       guard offset < bytes.count else { return nil }
       offset += 1
       while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
       remaining -= 1
     }
+    // Still on the line asked for (a column past the line's end is not a position on it).
+    guard offset <= start(index + 1) else { return nil }
     return offset
   }
 

@@ -93,7 +93,8 @@ enum UnifiedDiff {
         old = first..<(lines.line(ofByte: max(e.range.lowerBound, e.range.upperBound - 1)) + 1)
       }
       if let last = groups.last, old.lowerBound <= last.old.upperBound {
-        groups[groups.count - 1] = (last.old.lowerBound..<max(last.old.upperBound, old.upperBound), last.edits + [e])
+        groups[groups.count - 1].old = last.old.lowerBound..<max(last.old.upperBound, old.upperBound)
+        groups[groups.count - 1].edits.append(e)
       } else {
         groups.append((old, [e]))
       }

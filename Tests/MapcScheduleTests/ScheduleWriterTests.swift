@@ -1,5 +1,6 @@
 import MapcJSON
 import MapcModel
+import MapcTestSupport
 import MapcYAML
 import Testing
 
@@ -382,5 +383,44 @@ import Testing
     e.replace(0..<3, with: "x")
     e.replace(2..<4, with: "y")
     #expect(e.sorted == nil)
+  }
+}
+
+// MARK: - Bounded work
+
+@Suite struct ScheduleWriterBoundsTests {
+  @Test func positionsOnLongLinesWithWideCharactersAreFoundExactly() {
+    // Line 2 is long and mixes 1- to 4-byte characters; every column maps to the byte a
+    // naive walk finds.
+    let long = String(repeating: "aé€🚀", count: 300)
+    let text = "first\n" + long + "\r\nlast\n"
+    let bytes = Array(text.utf8)
+    let lines = ByteLines(bytes)
+    var naive = 6
+    for (i, scalar) in long.unicodeScalars.enumerated() {
+      #expect(lines.offset(of: SourcePosition(line: 2, column: i + 1)) == naive)
+      naive += String(scalar).utf8.count
+    }
+    #expect(lines.offset(of: SourcePosition(line: 2, column: long.unicodeScalars.count + 1)) == naive)
+    #expect(lines.offset(of: SourcePosition(line: 3, column: 1)) == naive + 2)
+    #expect(lines.offset(of: SourcePosition(line: 3, column: 9)) == nil)
+    #expect(lines.offset(of: SourcePosition(line: 4, column: 1)) == nil)
+  }
+
+  @Test func aPlanWithAllItsMilestonesOnOneLineIsEditedInLinearTime() throws {
+    // 5,000 flow milestones on one 500 kB line: finding each date by walking the line from its
+    // start took minutes; with checkpoints it takes as long as reading the plan a few times.
+    let n = 5_000
+    let milestones = (0..<n).map { "{ id: m\($0), title: Tâche \($0), due: 2027-01-15, status: not-started }" }
+    let text = "---\nid: big\ngo_live: 2027-03-01\nmilestones: [" + milestones.joined(separator: ", ") + "]\n---\nBody\n"
+    var edit: ScheduleEdit?
+    let seconds = try TestSupport.seconds {
+      edit = try ScheduleWriter.edit(
+        bytes: Array(text.utf8), calendar: nil, today: CalendarDate("2026-11-23")!, mode: .shift(goLive: CalendarDate("2027-03-08")!),
+        reason: "r")
+    }
+    let read = TestSupport.seconds { _ = PlanDocument(text: text) }
+    #expect(edit?.moves.count == n + 1)
+    #expect(seconds < 30, "\(seconds) s (one read of the plan: \(read) s)")
   }
 }
