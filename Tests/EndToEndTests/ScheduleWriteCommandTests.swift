@@ -186,6 +186,16 @@ import Testing
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == file.path)
   }
 
+  @Test func theWriteKeepsTheFilesPermissions() throws {
+    let (dir, file, _) = try Self.fixture()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+    #expect(try Self.schedule(Self.alap, in: dir).status == 0)
+    let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.map.md"])
+  }
+
   @Test func aShiftToGoLiveItselfWritesNothing() throws {
     let (dir, file, before) = try Self.fixture()
     defer { try? FileManager.default.removeItem(at: dir) }
