@@ -117,6 +117,15 @@ import Testing
     #expect(e.moves.contains { $0.line == "kickoff: 2027-01-15 → 2027-01-08 (-5 business days)" })
   }
 
+  @Test func shiftWithOnlyAMarkedGoLiveMilestoneMovesItAndLeavesNoPlanDate() throws {
+    let text = Self.plan.replacing("go_live: 2027-03-01\n", with: "").replacing("value_date: \"2027-06-01\"\n", with: "")
+    let e = try Self.edit(text, .shift(goLive: Self.d("2027-03-08")))
+    #expect(e.moves.map(\.name) == ["security-review", "legal-review", "kickoff", "go-live", "roi-review"])
+    let after = try #require(PlanDocument(bytes: e.edited).plan)
+    #expect(after.goLive == nil)
+    #expect(after.milestones.first { $0.marks == .goLive }?.due == Self.d("2027-03-08"))
+  }
+
   @Test func shiftToTheSameDateMovesNothing() throws {
     let e = try Self.edit(Self.plan, .shift(goLive: Self.d("2027-03-01")))
     #expect(e.moves.isEmpty)
