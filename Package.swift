@@ -52,8 +52,9 @@ let package = Package(
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
       name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
-    // Business-day calendars and the schedule of a plan back from go-live.
-    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON"]),
+    // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
+    // in place through the YAML source map and checks the plan against the workspace's schemas.
+    .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),

@@ -17,7 +17,13 @@ public enum Scheduler {
     try schedule(plan, calendars: Calendars(plan: plan, calendar: calendar), today: today)
   }
 
-  static func schedule(_ plan: Plan, calendars: Calendars, today: CalendarDate) throws(ScheduleError) -> Schedule {
+  /// With `holdingPinned`, an open pinned milestone with a due date holds its dependencies to
+  /// that date too: their late dates count back from the earlier of its late date and its `due`,
+  /// because `--write alap` moves them but never it. `mapc schedule` reports the brief's late
+  /// dates, which do not look at `pinned`.
+  static func schedule(
+    _ plan: Plan, calendars: Calendars, today: CalendarDate, holdingPinned: Bool = false
+  ) throws(ScheduleError) -> Schedule {
     let ms = plan.milestones
     let n = ms.count
     let active = ms.map { $0.status != .cancelled }
@@ -87,10 +93,14 @@ public enum Scheduler {
     // Backward pass: late dates from go-live.
     var late = [CalendarDate?](repeating: nil, count: n + 1)
     late[g] = goLive
+    func anchor(_ s: Int) -> CalendarDate? {
+      guard holdingPinned, s < n, ms[s].pinned, ms[s].isOpen, let due = ms[s].due, let l = late[s] else { return late[s] }
+      return min(l, due)
+    }
     for p in full.reversed() where p != g && route[p] {
       var best: CalendarDate?
       for s in succs[p] {
-        guard let l = late[s], let d = workingCalendar(s).workday(from: l, -lead(p, into: s)) else { continue }
+        guard let l = anchor(s), let d = workingCalendar(s).workday(from: l, -lead(p, into: s)) else { continue }
         if best.map({ d < $0 }) ?? true { best = d }
       }
       late[p] = best

@@ -6,6 +6,11 @@ extension ScheduleFormat: OutputFormatOption {
   static var defaultFormat: ScheduleFormat { .text }
 }
 
+/// `--write shift|alap`.
+enum ScheduleWriteOption: String, ExpressibleByArgument, CaseIterable {
+  case shift, alap
+}
+
 struct ScheduleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
@@ -20,6 +25,13 @@ struct ScheduleCommand: ParsableCommand {
 
       Plans are found as for `mapc lint`. Formats: text, json, markdown (a pull-request comment), \
       mermaid (a Gantt chart GitHub renders). A dependency cycle stops mapc with exit code 2.
+
+      With --write, mapc changes the dates in one plan file and nothing else (comments, quoting, \
+      order, line endings and the body stay as they were): `--write shift --go-live DATE` moves \
+      go-live and every open, unpinned milestone by the same number of business days; \
+      `--write alap` moves every open, unpinned milestone on a route to go-live to its late date. \
+      --reason becomes each moved milestone's `due_reason`. Done and pinned milestones never move. \
+      --dry-run prints the diff instead of writing.
       """
   )
 
@@ -30,7 +42,41 @@ struct ScheduleCommand: ParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
 
+  @Option(help: "Change the dates in the plan file: shift (with --go-live) or alap (each to its late date).")
+  var write: ScheduleWriteOption?
+
+  @Option(
+    name: .customLong("go-live"), help: ArgumentHelp("With --write shift: the new go-live date (YYYY-MM-DD).", valueName: "date"),
+    transform: calendarDate("--go-live"))
+  var goLive: CalendarDate?
+
+  @Option(help: "With --write: why the dates move; written as each moved milestone's `due_reason`.")
+  var reason: String?
+
+  @Flag(name: .customLong("dry-run"), help: "With --write: print the diff instead of writing the file.")
+  var dryRun = false
+
+  func validate() throws {
+    guard let write else {
+      if goLive != nil { throw ValidationError("--go-live goes with --write shift") }
+      if reason != nil { throw ValidationError("--reason goes with --write") }
+      if dryRun { throw ValidationError("--dry-run goes with --write") }
+      return
+    }
+    guard paths.count == 1 else { throw ValidationError("--write changes one plan file: give exactly one PLAN") }
+    switch write {
+    case .shift where goLive == nil: throw ValidationError("--write shift needs --go-live DATE, the new go-live")
+    case .alap where goLive != nil: throw ValidationError("--go-live goes with --write shift, not --write alap")
+    default: break
+    }
+    guard reason != nil else {
+      throw ValidationError("--write needs --reason TEXT: it becomes each moved milestone's `due_reason`, so the moves pass review")
+    }
+    if output.format != .text { throw ValidationError("--format does not apply to --write") }
+  }
+
   func run() throws {
+    if let write { return try runWrite(write) }
     let workspace = try workspace.open()
     let given = try workspace.planFiles(paths)
     var failed = false
@@ -55,5 +101,25 @@ struct ScheduleCommand: ParsableCommand {
     }
     if failed { throw ExitCode(2) }
     Console.out(ScheduleReport(today: workspace.today, plans: plans).render(output.format))
+  }
+
+  /// `--write`: moves the dates of the one plan, prints the diff (`--dry-run`) or writes the
+  /// file and prints one line per moved date.
+  private func runWrite(_ write: ScheduleWriteOption) throws {
+    let workspace = try workspace.open()
+    let mode: ScheduleWriteMode
+    switch write {
+    case .shift:
+      guard let goLive else { throw ValidationError("--write shift needs --go-live DATE, the new go-live") }
+      mode = .shift(goLive: goLive)
+    case .alap: mode = .alap
+    }
+    let run = try ScheduleWriteRun(workspace: workspace, path: paths.first ?? "", mode: mode, reason: reason ?? "")
+    if dryRun {
+      Console.out(run.diff)
+      return
+    }
+    try run.write()
+    Console.out(run.report)
   }
 }
