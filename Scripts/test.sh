@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/bootstrap.sh
+# junitparser reads `mapc lint --format junit` in a test (AdoptionOutputTests), as CI services do.
+python3 -c 'import junitparser' 2>/dev/null || python3 -m pip install --quiet junitparser
 swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build 2>&1 | tee .build/test-output.txt
 # The browser stage: the rendered snapshots in Chromium (Nu validator, axe-core, screenshots, print).

@@ -21,7 +21,8 @@ public struct LintRun: Sendable {
     let configuration = workspace.configuration
     settings = LintSettings(configuration)
     notes = []
-    var targets = try workspace.planFiles(paths).map(LintTarget.init)
+    let root = Self.repositoryRoot(workspace)
+    var targets = try workspace.planFiles(paths).map { LintTarget($0, repositoryRoot: root) }
     targets = Self.addingLastChanges(to: targets, settings: settings, directory: workspace.directory, notes: &notes)
     if let base {
       let documents = targets.map { PlanDocument.read(path: $0.path) }
@@ -35,6 +36,15 @@ public struct LintRun: Sendable {
     }
     self.targets = targets
     report = Linter(configuration: configuration, schemas: workspace.schemas, today: workspace.today).lint(targets)
+  }
+
+  /// The folder machine formats give paths from: the git work tree holding the working
+  /// directory, or outside git the configuration root (the folder of `mapc.yml`).
+  static func repositoryRoot(_ workspace: Workspace) -> String {
+    if let repository = try? Repository.discover(from: workspace.directory), let workdir = repository.workdir {
+      return Paths.normalize(workdir)
+    }
+    return workspace.configuration.root
   }
 
   /// Adds each plan's last commit, for the stale-plan rule, when mapc runs in a git
