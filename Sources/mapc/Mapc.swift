@@ -35,6 +35,9 @@ struct Mapc: ParsableCommand {
     } catch let error as CleanExit {
       exitForParseError(error)
     } catch {
+      // `--help` and `mapc help` parse as ArgumentParser's help command, whose `run` throws the
+      // help request: show the help, exit 0.
+      if exitCode(for: error) == .success { exitForParseError(error) }
       Foundation.exit(Console.fail(error))
     }
   }
