@@ -14,6 +14,8 @@ sys.exit(0 if shutil.which("check-jsonschema") else 1)
 PY
 command -v pre-commit >/dev/null 2>&1 || python3 -m pip install --quiet pre-commit ||
   echo "test: pre-commit could not be installed; the pre-commit hook test will be skipped" >&2
+# junitparser reads `mapc lint --format junit` in a test (AdoptionOutputTests), as CI services do.
+python3 -c 'import junitparser' 2>/dev/null || python3 -m pip install --quiet junitparser
 swift build --build-tests --explicit-target-dependency-import-check error
 # The man page, from the same definitions as --help (a test checks it covers every subcommand).
 bash Scripts/generate-man.sh

@@ -1,20 +1,21 @@
 import MapcModel
 
 /// Plain text: per plan a heading line, then one line per change (go-live and value date first).
-/// Internal-only changes are marked `[internal]`.
+/// Internal-only changes are marked `[internal]`. Each line goes through ``InertText/line(_:)``,
+/// so ids, titles and paths from the plans cannot drive the terminal or the CI log.
 public struct PlanDiffTextRenderer: Sendable {
   public init() {}
 
   public func render(_ report: PlanDiffReport) -> String {
-    var out = "Plan changes \(report.base) → \(report.head)"
+    var out = "Plan changes \(InertText.line(report.base)) → \(InertText.line(report.head))"
     if report.audience == .buyer { out += " (buyer audience: internal-only changes left out)" }
     out += "\n"
     if report.plans.isEmpty { out += "\nNo plan changes.\n" }
     for plan in report.plans {
-      out += "\n" + PlanDiffFormatting.heading(plan) + "\n"
-      for e in plan.entries { out += "  - " + PlanDiffFormatting.describe(e) + "\n" }
+      out += "\n" + InertText.line(PlanDiffFormatting.heading(plan)) + "\n"
+      for e in plan.entries { out += "  - " + InertText.line(PlanDiffFormatting.describe(e)) + "\n" }
     }
-    for note in report.notes { out += "\nnote: \(note)\n" }
+    for note in report.notes { out += "\nnote: \(InertText.line(note))\n" }
     return out
   }
 }

@@ -2,7 +2,9 @@ import MapcModel
 
 /// GitHub-flavoured Markdown, for pull-request comments and READMEs: per plan, a summary list,
 /// a table of milestones and a table of date moves. Free text (titles, authors, subjects,
-/// reasons) is escaped so that it cannot break a table or inject HTML.
+/// reasons) goes through ``InertText/markdown(_:)`` and ids and paths through
+/// ``InertText/markdownCode(_:)``, so that it cannot break a table, inject HTML, mention anyone
+/// or start a workflow command.
 public struct SlipMarkdownRenderer: Sendable {
   public init() {}
 
@@ -18,7 +20,7 @@ public struct SlipMarkdownRenderer: Sendable {
       out += "\n### Removed plans\n\nDeleted and not re-added; not analysed.\n\n"
       for r in report.removedPlans {
         out +=
-          "- `\(r.id)` (\(Self.escape(r.path))): removed in \(Self.commit(r.removed)) on \(r.removed.date) by \(Self.escape(r.removed.authorName))\n"
+          "- \(Self.code(r.id)) (\(Self.escape(r.path))): removed in \(Self.commit(r.removed)) on \(r.removed.date) by \(Self.escape(r.removed.authorName))\n"
       }
     }
     if !report.notes.isEmpty {
@@ -33,14 +35,14 @@ public struct SlipMarkdownRenderer: Sendable {
 
   func renderPlan(_ plan: PlanSlip, staleAfterDays: Int) -> String {
     typealias F = SlipFormatting
-    var out = "### \(Self.escape(plan.title ?? plan.id)) (`\(plan.id)`)\n\n"
+    var out = "### \(Self.escape(plan.title ?? plan.id)) (\(Self.code(plan.id)))\n\n"
     let g = plan.goLive
-    out += "- **Path:** `\(plan.path.replacingOccurrences(of: "`", with: "'"))`\n"
+    out += "- **Path:** \(Self.code(plan.path))\n"
     out += "- **Go-live:** \(F.date(g.baseline)) → \(F.date(g.current)) (slip **\(F.signed(g.slipDays))** days, "
     out += "\(F.plural(g.pushes, "push", "pushes")), \(F.plural(g.pulls, "pull")))\n"
     out += "- **Total days off schedule:** \(plan.totalDaysOffSchedule)\n"
     if !plan.topMilestones.isEmpty {
-      out += "- **Most slip:** " + plan.topMilestones.map { "`\($0.id)` \(F.signed($0.slipDays))" }.joined(separator: ", ") + "\n"
+      out += "- **Most slip:** " + plan.topMilestones.map { "\(Self.code($0.id)) \(F.signed($0.slipDays))" }.joined(separator: ", ") + "\n"
     }
     if !plan.topStakeholders.isEmpty {
       out += "- **Stakeholders carrying the most slip:** "
@@ -70,10 +72,10 @@ public struct SlipMarkdownRenderer: Sendable {
       if m.status == .cancelled { title += " *(cancelled)*" }
       if let d = m.dropped { title += " *(dropped in \(Self.commit(d)) on \(d.date))*" }
       out +=
-        "| `\(m.id)` | \(title) | \(F.date(m.baseline)) | \(F.date(m.current)) | \(F.signed(m.slipDays)) | \(m.pushes) | \(m.pulls) |\n"
+        "| \(Self.code(m.id)) | \(title) | \(F.date(m.baseline)) | \(F.date(m.current)) | \(F.signed(m.slipDays)) | \(m.pushes) | \(m.pulls) |\n"
     }
 
-    let moves = g.moves.map { ("go-live", $0) } + plan.milestones.flatMap { m in m.moves.map { ("`\(m.id)`", $0) } }
+    let moves = g.moves.map { ("go-live", $0) } + plan.milestones.flatMap { m in m.moves.map { (Self.code(m.id), $0) } }
     if !moves.isEmpty {
       out += "\n<details><summary>Date moves (\(moves.count))</summary>\n\n"
       out += "| Milestone | Commit | Author | Date | From | To | Δ days | Subject | Reason |\n"
@@ -93,19 +95,9 @@ public struct SlipMarkdownRenderer: Sendable {
     r.commit == nil ? "*(uncommitted)*" : "`\(SlipFormatting.shortCommit(r))`"
   }
 
-  /// Text safe inside a table cell: one line, `|` and Markdown punctuation escaped, `<`, `>`, `&`
-  /// as entities.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for ch in SlipFormatting.oneLine(s) {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "|", "\\", "`", "*", "_", "[", "]": out += "\\" + String(ch)
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  /// Text safe inside a table cell: ``InertText/markdown(_:)``.
+  static func escape(_ s: String) -> String { InertText.markdown(s) }
+
+  /// An id or a path as a code span: ``InertText/markdownCode(_:)``.
+  static func code(_ s: String) -> String { InertText.markdownCode(s) }
 }

@@ -35,6 +35,12 @@ public enum SlipRun {
     var following = false
     do {
       reader = try HistoryReader(discoveringFrom: workspace.directory)
+    } catch {
+      throw UsageError(error, command: "mapc slip", directory: workspace.directory)
+    }
+    // A revision that does not exist is the user's typo: say so, as `diff` and `render` do.
+    if let at = request.at { _ = try reader.repository.resolveRevision(at) }
+    do {
       let root = reader.root
       let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       // Plans given as files are read along their paths (much faster on a long history) and

@@ -8,8 +8,10 @@ extension Check {
     code: "MAP001", name: "unreadable-file", severity: .error,
     summary: "The file could not be read.",
     rationale: """
-      mapc could not open or read the file (missing, a directory, or no permission). Nothing \
-      in it was checked, so CI must not pass it silently.
+      mapc found the file but could not read it: no permission, a symbolic link, a FIFO or \
+      device rather than a regular file, or a file removed while mapc ran. Nothing in it was \
+      checked, so CI must not pass it silently. A path named on the command line that does not \
+      exist is not a finding but a usage error (exit code 2), like any mistyped argument.
       """,
     triggering: [], nonTriggering: [Example(ExamplePlans.minimal)])
 

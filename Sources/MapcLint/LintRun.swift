@@ -21,7 +21,8 @@ public struct LintRun: Sendable {
     let configuration = workspace.configuration
     settings = LintSettings(configuration)
     notes = []
-    var targets = try workspace.planFiles(paths).map(LintTarget.init)
+    let root = Self.repositoryRoot(workspace)
+    var targets = try workspace.planFiles(paths).map { LintTarget($0, repositoryRoot: root) }
     // A shallow clone holds too little history for the history rules: they are skipped, and
     // said so once, rather than fail the run or stay silent.
     if Self.isShallowClone(workspace.directory) {
@@ -65,6 +66,15 @@ public struct LintRun: Sendable {
   static func isShallowClone(_ directory: String) -> Bool {
     guard let repository = try? Repository.discover(from: directory) else { return false }
     return (try? repository.isShallow) == true
+  }
+
+  /// The folder machine formats give paths from: the git work tree holding the working
+  /// directory, or outside git the configuration root (the folder of `mapc.yml`).
+  static func repositoryRoot(_ workspace: Workspace) -> String {
+    if let repository = try? Repository.discover(from: workspace.directory), let workdir = repository.workdir {
+      return Paths.normalize(workdir)
+    }
+    return workspace.configuration.root
   }
 
   /// Adds each plan's last commit, for the stale-plan rule, when mapc runs in a git

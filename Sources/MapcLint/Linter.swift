@@ -9,8 +9,14 @@ import MapcYAML
 /// configuration root (for per-path settings).
 public struct LintTarget: Sendable, Hashable {
   public var path: String
+  /// The path as the text report shows it: relative to the working directory where possible.
   public var displayPath: String
+  /// The path relative to the configuration root, which per-path settings match.
   public var relativePath: String
+  /// The path as machine formats show it: relative to the repository root (the git work
+  /// tree, or the folder of `mapc.yml` outside git) whatever the working directory, so CI
+  /// annotations attach to the file; absolute for a file outside the repository.
+  public var repositoryPath: String
   /// The last commit that touched the file, when mapc runs in a git repository.
   public var lastChange: LastChange?
   /// The plan at the base revision and the changes since, with `mapc lint --base REV`.
@@ -19,18 +25,23 @@ public struct LintTarget: Sendable, Hashable {
   public var refusal: String?
 
   public init(
-    path: String, displayPath: String, relativePath: String, lastChange: LastChange? = nil, base: BaseContext? = nil
+    path: String, displayPath: String, relativePath: String, repositoryPath: String? = nil, lastChange: LastChange? = nil,
+    base: BaseContext? = nil
   ) {
     self.path = path
     self.displayPath = displayPath
     self.relativePath = relativePath
+    self.repositoryPath = repositoryPath ?? displayPath
     self.lastChange = lastChange
     self.base = base
   }
 
-  /// The target for a plan file of the workspace.
-  public init(_ file: PlanFile) {
-    self.init(path: file.path, displayPath: file.displayPath, relativePath: file.relativePath)
+  /// The target for a plan file of the workspace, with its path relative to `repositoryRoot`
+  /// (absolute when it lies outside).
+  public init(_ file: PlanFile, repositoryRoot: String? = nil) {
+    self.init(
+      path: file.path, displayPath: file.displayPath, relativePath: file.relativePath,
+      repositoryPath: repositoryRoot.map { Paths.relative(file.path, to: $0) ?? file.path })
     refusal = file.refusal
   }
 }

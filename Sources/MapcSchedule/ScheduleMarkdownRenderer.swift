@@ -1,8 +1,9 @@
 import MapcModel
 
 /// GitHub-flavoured Markdown for a pull-request comment: per plan the verdict on go-live, a
-/// table of milestones with the critical ones marked, and the critical path. Free text is
-/// escaped so that it cannot break a table or inject HTML.
+/// table of milestones with the critical ones marked, and the critical path. Free text goes
+/// through ``InertText/markdown(_:)`` and ids through ``InertText/markdownCode(_:)``, so that it
+/// cannot break a table, inject HTML, mention anyone or start a workflow command.
 public struct ScheduleMarkdownRenderer: Sendable {
   public init() {}
 
@@ -34,21 +35,7 @@ public struct ScheduleMarkdownRenderer: Sendable {
 
   /// An id in backticks; a backtick or bar inside becomes an apostrophe or a slash (ids are
   /// kebab-case when the plan is valid).
-  static func code(_ s: String) -> String {
-    "`" + ScheduleWording.oneLine(s).replacing("`", with: "'").replacing("|", with: "/") + "`"
-  }
+  static func code(_ s: String) -> String { InertText.markdownCode(ScheduleWording.oneLine(s)) }
 
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for ch in ScheduleWording.oneLine(s) {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "|", "\\", "`", "*", "_", "[", "]", "#": out += "\\" + String(ch)
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  static func escape(_ s: String) -> String { InertText.markdown(ScheduleWording.oneLine(s)) }
 }

@@ -1,7 +1,8 @@
 import MapcModel
 
 /// Plain text for the terminal: per plan a heading, a table of milestones with the critical
-/// ones marked `*`, the critical path and the verdict on go-live.
+/// ones marked `*`, the critical path and the verdict on go-live. Ids, titles and paths go
+/// through ``InertText/line(_:)``.
 public struct ScheduleTextRenderer: Sendable {
   public init() {}
 
@@ -18,9 +19,9 @@ public struct ScheduleTextRenderer: Sendable {
   func renderPlan(_ plan: PlanSchedule) -> String {
     typealias W = ScheduleWording
     let s = plan.schedule
-    var out = "\(W.oneLine(plan.id ?? "(no id)"))"
-    if let title = plan.title { out += " — \(W.oneLine(title))" }
-    out += " (\(plan.path))\n"
+    var out = InertText.line(W.oneLine(plan.id ?? "(no id)"))
+    if let title = plan.title { out += " — \(InertText.line(W.oneLine(title)))" }
+    out += " (\(InertText.line(plan.path)))\n"
     out += "go-live \(W.date(s.goLive)) · earliest \(W.date(s.earliestGoLive)) · float "
     out += s.goLiveFloatDays.map(W.businessDays) ?? "-"
     out += " · today \(s.today)\n\n"
@@ -28,7 +29,7 @@ public struct ScheduleTextRenderer: Sendable {
     var rows: [[String]] = []
     for e in s.milestones {
       rows.append([
-        W.oneLine(e.name), e.status?.rawValue ?? "-", W.date(e.due), W.date(e.early), W.date(e.late), W.number(e.floatDays),
+        InertText.line(W.oneLine(e.name)), e.status?.rawValue ?? "-", W.date(e.due), W.date(e.early), W.date(e.late), W.number(e.floatDays),
         String(e.lead),
       ])
     }
@@ -47,8 +48,8 @@ public struct ScheduleTextRenderer: Sendable {
     out += line(header, mark: " ")
     for (e, r) in zip(s.milestones, rows) { out += line(r, mark: e.critical ? "*" : " ") }
     out += "\n* critical (float \(W.number(s.milestones.filter(\.critical).first?.floatDays)))"
-    out += s.criticalPath.isEmpty ? "\n" : "; critical path: \(s.criticalPathNames.joined(separator: " → "))\n"
-    out += W.verdict(s) { $0.joined(separator: " → ") } + "\n"
+    out += s.criticalPath.isEmpty ? "\n" : "; critical path: \(InertText.line(s.criticalPathNames.joined(separator: " → ")))\n"
+    out += W.verdict(s) { InertText.line($0.joined(separator: " → ")) } + "\n"
     return out
   }
 }

@@ -99,10 +99,18 @@ public enum SchemaDiagnostics {
         typoTargets.insert(object.appending(intended))
       }
     }
+    // A date like `17/05/2027` fails both the `pattern` and the `format` of the schema's date:
+    // one problem, so one finding, the pattern's (it names the property and carries the
+    // schema's own description).
+    let patternFailures = Set(relevant.compactMap { e -> JSONPointer? in
+      if case .pattern = e.detail { return e.instanceLocation }
+      return nil
+    })
     for error in relevant {
       if case .required(let missing) = error.detail, typoTargets.contains(error.instanceLocation.appending(missing)) {
         continue
       }
+      if case .format = error.detail, patternFailures.contains(error.instanceLocation) { continue }
       let f = diagnostic(for: error, value: value, map: map, documents: documents)
       let key = "\(f.pointer?.description ?? "")\u{0}\(f.kind)\u{0}\(f.message)"
       if seen.insert(key).inserted { out.append(f) }
@@ -146,7 +154,9 @@ public enum SchemaDiagnostics {
       let p = pointer.last == property ? pointer : pointer.appending(property)
       let (pos, len) = at(p, key: true)
       var help: String
-      if let s = DidYouMean.suggestion(for: property, among: allowed) {
+      if let hint = flowCommaHint(property, in: p.parent, of: value) {
+        help = hint
+      } else if let s = DidYouMean.suggestion(for: property, among: allowed) {
         help = "did you mean `\(s)`?"
       } else if allowed.isEmpty {
         help = "remove it, or prefix it with `x-` to keep it as custom data"
@@ -339,8 +349,42 @@ public enum SchemaDiagnostics {
     }
     // The first sentence is enough for a help line; `mapc explain` and the schema have the rest.
     guard let text = node["description"]?.stringValue else { return nil }
-    let sentence = text.firstRange(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
+    return firstSentence(text)
+  }
+
+  /// Abbreviations whose period does not end a sentence ("e.g. `2027-03-01`").
+  static let abbreviations: Set<String> = ["e.g", "i.e", "cf", "vs"]
+
+  /// The first sentence of a description, without its final period: up to the first ". " that
+  /// does not close an abbreviation such as "e.g.".
+  static func firstSentence(_ text: String) -> String {
+    var searchFrom = text.startIndex
+    var end = text.endIndex
+    while let r = text[searchFrom...].firstRange(of: ". ") {
+      let before = text[..<r.lowerBound]
+      let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
+      let bare = word.drop { $0 == "(" || $0 == "`" || $0 == "\"" }
+      if !abbreviations.contains(String(bare)) {
+        end = r.lowerBound
+        break
+      }
+      searchFrom = r.upperBound
+    }
+    let sentence = String(text[..<end])
     return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
+  }
+
+  /// The hint for a comma inside a flow mapping: in `{ what: Holiday census peak, no rollouts }`
+  /// the comma ends the value, and YAML reads `no rollouts` as a key without a value. Keys of a
+  /// plan never hold a space, so a spaced key with no value after a text value is that mistake.
+  static func flowCommaHint(_ property: String, in parent: JSONPointer?, of value: JSONValue) -> String? {
+    guard property.contains(" "), let parent, let object = value.value(at: parent)?.objectValue,
+      let index = object.position(of: property), object[index].value == .null, index > 0,
+      let previous = object[index - 1].value.stringValue
+    else { return nil }
+    let key = object[index - 1].key
+    return "a comma inside `{ … }` ends the value, so `\(property)` became a key: "
+      + "quote the whole value, `\(key): \"\(previous), \(property)\"`"
   }
 }
 

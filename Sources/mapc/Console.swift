@@ -1,6 +1,7 @@
 import MapcGit
 import MapcHistory
 import MapcLint
+import MapcModel
 import MapcWorkspace
 
 #if canImport(Glibc)
@@ -38,10 +39,11 @@ enum Console {
     }
   }
 
-  /// Reports a usage error and returns the exit code for it.
+  /// Reports a usage error and returns the exit code for it. Messages quote paths, revisions
+  /// and configuration values, so they are made inert (``InertText/text(_:)``) like reports.
   static func fail(_ error: UsageError) -> Int32 {
-    var text = "mapc: error: \(error.message)\n"
-    if let help = error.help { text += "  = help: \(help)\n" }
+    var text = "mapc: error: \(InertText.text(error.message))\n"
+    if let help = error.help { text += "  = help: \(InertText.text(help))\n" }
     Console.error(text)
     return 2
   }

@@ -12,14 +12,15 @@ struct DiffCommand: ParsableCommand {
     commandName: "diff",
     abstract: "Show what changed in the plans between two revisions: go-live, milestones, owners, stakeholders.",
     discussion: """
-      Compares the plans at BASE with those at HEAD (default: the working tree, that is the HEAD
-      commit with uncommitted edits). Plans are matched by id, so a moved file is the same plan;
-      milestones and stakeholders are matched by id too. Due-date moves show the resulting slip
-      against each milestone's baseline from the history of HEAD (left out when the history
+      Compares the plans at BASE with those at HEAD (default: the working tree, that is the HEAD \
+      commit with uncommitted edits). Plans are matched by id, so a moved file is the same plan; \
+      milestones and stakeholders are matched by id too. Due-date moves show the resulting slip \
+      against each milestone's baseline from the history of HEAD (left out when the history \
       cannot be read, e.g. in a shallow clone).
 
-      Internal-only content (`internal` fields) is marked [internal]; `--audience buyer` leaves it out,
-      and its output passes a leak guard first: internal content found in it prints nothing and exits 2.
+      Internal-only content (`internal` fields) is marked [internal]; `--audience buyer` leaves \
+      it out, and its output passes a leak guard first: internal content found in it prints \
+      nothing and exits 2.
       """
   )
 

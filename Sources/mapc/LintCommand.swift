@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
   func run() throws {
     let run = try LintRun(workspace: workspace.open(), paths: paths, base: base)
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
-    Console.out(output.format.reporter(settings: run.settings, targets: run.targets).render(run.report))
+    Console.out(output.format.render(run))
     let code = run.report.exitCode(strict: strict)
     if code != 0 { throw ExitCode(code) }
   }

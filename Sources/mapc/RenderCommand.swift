@@ -23,7 +23,7 @@ struct RenderCommand: ParsableCommand {
       content found in it writes nothing and exits 2. A commit that changed only internal \
       content is not part of the buyer's history (trend chart, as-of date).
 
-      The as-of date is --as-of, else SOURCE_DATE_EPOCH, else the date of the plan's last \
+      The as-of date is --as-of (or --today), else SOURCE_DATE_EPOCH, else the date of the plan's last \
       commit; never the clock, so the same inputs give the same bytes. Branding (seller name, \
       logo, accent colour, extra CSS) comes from `render` in mapc.yml.
       """

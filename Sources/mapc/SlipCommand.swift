@@ -19,7 +19,7 @@ struct SlipCommand: ParsableCommand {
       with a `Slip-Reason:` trailer in the commit message.
 
       Definitions:
-      \(SlipReport.definitions.map { "  - " + $0 }.joined(separator: "\n"))
+      \(HelpText.list(SlipReport.definitions))
       """
   )
 

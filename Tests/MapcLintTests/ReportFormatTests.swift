@@ -58,9 +58,10 @@ import Testing
       files: ["plans/clean.map.md", "plans/acme.map.md"])
     let xml = JUnitReporter().render(report)
     let n = Check.all.count
-    #expect(xml.contains("<testsuites name=\"mapc lint\" tests=\"\(2 * n)\" failures=\"1\" errors=\"0\" time=\"0\">"))
+    // `failures` counts <failure> elements (as junitparser does): one test case, two failures.
+    #expect(xml.contains("<testsuites name=\"mapc lint\" tests=\"\(2 * n)\" failures=\"2\" errors=\"0\" time=\"0\">"))
     #expect(xml.contains("<testsuite name=\"plans/clean.map.md\" tests=\"\(n)\" failures=\"0\""))
-    #expect(xml.contains("<testsuite name=\"plans/acme.map.md\" tests=\"\(n)\" failures=\"1\""))
+    #expect(xml.contains("<testsuite name=\"plans/acme.map.md\" tests=\"\(n)\" failures=\"2\""))
     #expect(xml.components(separatedBy: "<failure ").count - 1 == 2)
     #expect(xml.contains("<failure message=\"`foo` is unknown\" type=\"error\">plans/acme.map.md:3:1: error[MAP021]: `foo` is unknown\nhelp: remove it</failure>"))
     // Suites sorted by path: acme before clean.
@@ -70,7 +71,7 @@ import Testing
 
     // A disabled check is no test case; one with findings stays.
     let some = JUnitReporter { check, _ in check == Self.invalidFormat }.render(report)
-    #expect(some.contains("<testsuites name=\"mapc lint\" tests=\"3\" failures=\"1\""))
+    #expect(some.contains("<testsuites name=\"mapc lint\" tests=\"3\" failures=\"2\""))
     #expect(some.contains("name=\"MAP021 unknown-property\""))
     #expect(!some.contains("name=\"MAP001 unreadable-file\""))
   }

@@ -1,5 +1,13 @@
+import MapcModel
+
 /// GitHub Actions workflow commands, which GitHub shows as annotations on the pull request:
 /// `::error file=F,line=L,col=C,title=T::MESSAGE`.
+///
+/// The runner reads one command per line, so escaping CR and LF (and `%`, which would
+/// otherwise decode into them) keeps plan text inside its annotation: a key named
+/// `"bad\n::error file=evil::X"` is one annotation's text, not a second command. Other control
+/// characters (``InertText/isControl(_:)``) are shown as `\u{1B}`-style escapes, as in the text
+/// output, so the log cannot be restyled or reordered either.
 public struct GitHubReporter: Reporter {
   public init() {}
 
@@ -25,7 +33,8 @@ public struct GitHubReporter: Reporter {
     return out
   }
 
-  /// Message escaping: `%`, CR and LF (the `%` first, so escapes are not escaped again).
+  /// Message escaping: `%`, CR and LF (the `%` first, so escapes are not escaped again), and
+  /// other control characters as visible escapes.
   public static func escapeData(_ s: String) -> String { escape(s, property: false) }
 
   /// Property escaping: the message escapes, plus `:` and `,`, which delimit properties.
@@ -41,7 +50,9 @@ public struct GitHubReporter: Reporter {
       case "\n": out += "%0A"
       case ":" where property: out += "%3A"
       case "," where property: out += "%2C"
-      default: out.unicodeScalars.append(u)
+      case "\t": out.unicodeScalars.append(u)
+      default:
+        if InertText.isControl(u) { out += InertText.escape(u) } else { out.unicodeScalars.append(u) }
       }
     }
     return out

@@ -10,8 +10,8 @@ import MapcJSON
 /// - `check_name`: the stable code (`MAP021`).
 /// - `severity`: error → `major`, warning → `minor`, note → `info` (`critical` and `blocker`
 ///   are left for findings worse than a broken plan, of which mapc has none).
-/// - `location.path`: the path as mapc shows it (relative to the working directory: run mapc
-///   from the repository root); `lines.begin` is 1 for a file-level finding with no position.
+/// - `location.path`: the path relative to the repository root, from any working directory;
+///   `lines.begin` is 1 for a file-level finding with no position.
 /// - `fingerprint`: see ``fingerprints(_:)``.
 public struct GitLabReporter: Reporter {
   public init() {}

@@ -8,6 +8,10 @@
 ///   so warnings and notes are failures too; `type` tells them apart (the exit code still
 ///   follows the severities: warnings fail the run only with `--strict`).
 /// - Test cases are named `MAP021 unknown-property`, with the file's path as `classname`.
+/// - `failures` counts `<failure>` elements, as junitparser and most readers do (a test case
+///   with three findings counts three), at every level: a suite's is the sum of its cases',
+///   `<testsuites>`' the sum of its suites'.
+/// - Paths are relative to the repository root (see ``OutputFormat/render(_:)``).
 /// - No timestamps or hostnames; every `time` is `0`, so the same inputs give the same bytes.
 public struct JUnitReporter: Reporter {
   /// Whether a check runs on a file (by display path); a disabled check is no test case.
@@ -42,7 +46,7 @@ public struct JUnitReporter: Reporter {
           cases += open + "/>\n"
           continue
         }
-        failures += 1
+        failures += found.count
         cases += open + ">\n"
         for f in found {
           cases += "      <failure message=\"\(Self.escape(f.message.text))\" type=\"\(f.severity.rawValue)\">"

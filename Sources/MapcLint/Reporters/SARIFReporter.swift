@@ -2,9 +2,15 @@ import MapcWorkspace
 import MapcJSON
 
 /// SARIF 2.1.0, the format code-scanning services ingest. Rules carry their stable codes as
-/// `ruleId`s; locations use paths relative to the working directory.
+/// `ruleId`s; a location's `uri` is relative to the repository root, named by the `uriBaseId`
+/// ``rootBaseID`` that `originalUriBaseIds` describes (with no absolute `uri`, so the output
+/// does not depend on where the repository is checked out); a file outside the repository has
+/// an absolute `file://` URI and no base.
 public struct SARIFReporter: Reporter {
   public static let version = MapcVersion.current
+
+  /// The base id of the repository root: `%SRCROOT%`, the name CodeQL and other tools use.
+  public static let rootBaseID = "%SRCROOT%"
 
   public init() {}
 
@@ -25,7 +31,9 @@ public struct SARIFReporter: Reporter {
     let results: [JSONValue] = report.findings.map { f in
       var text = f.message.text
       if let help = f.help { text += "\nhelp: " + help }
-      var physical = JSONObject([("artifactLocation", .object(JSONObject([("uri", .string(Self.uri(f.path)))])))])
+      var location = JSONObject([("uri", .string(Self.uri(f.path)))])
+      if !f.path.hasPrefix("/") { location["uriBaseId"] = .string(Self.rootBaseID) }
+      var physical = JSONObject([("artifactLocation", .object(location))])
       if let p = f.position {
         physical["region"] = .object(
           JSONObject([("startLine", .number(Double(p.line))), ("startColumn", .number(Double(p.column)))]))
@@ -44,8 +52,15 @@ public struct SARIFReporter: Reporter {
       ("version", .string(Self.version)),
       ("rules", .array(rules)),
     ])
+    let root = JSONObject([
+      (
+        "description",
+        .object(JSONObject([("text", .string("The repository root (the git work tree, or the folder of mapc.yml outside git)."))]))
+      )
+    ])
     let run = JSONObject([
       ("tool", .object(JSONObject([("driver", .object(driver))]))),
+      ("originalUriBaseIds", .object(JSONObject([(Self.rootBaseID, .object(root))]))),
       ("columnKind", .string("unicodeCodePoints")),
       ("results", .array(results)),
     ])

@@ -1,7 +1,10 @@
+import MapcModel
 import MapcWorkspace
 
 /// Compiler-style diagnostics: `path:line:col: severity[CODE]: message`, the source line with
-/// a caret under the spot, a `help:` line, and a closing summary.
+/// a caret under the spot, a `help:` line, and a closing summary. Paths, messages and help
+/// carry plan text (keys, values, file names), so they pass through ``InertText/text(_:)``:
+/// a key named `"bad\n::error file=evil::X"` shows as `bad\u{A}::error file=evil::X`, one line.
 public struct TextReporter: Reporter {
   public init() {}
 
@@ -14,9 +17,9 @@ public struct TextReporter: Reporter {
 
   /// One finding as a block of lines (no trailing newline).
   public static func render(_ f: Finding) -> String {
-    var out = f.path
+    var out = InertText.text(f.path)
     if let p = f.position { out += ":\(p.line):\(p.column)" }
-    out += ": \(f.severity.rawValue)[\(f.check.code)]: \(f.message.text)"
+    out += ": \(f.severity.rawValue)[\(f.check.code)]: \(InertText.text(f.message.text))"
     if let p = f.position, let fullLine = f.sourceLine {
       let number = String(p.line)
       let gutter = String(repeating: " ", count: number.count)
@@ -29,18 +32,20 @@ public struct TextReporter: Reporter {
     }
     if let help = f.help {
       let width = f.sourceLine == nil ? 1 : String(f.position?.line ?? 0).count
-      out += "\n" + String(repeating: " ", count: width) + " = help: \(help)"
+      out += "\n" + String(repeating: " ", count: width) + " = help: \(InertText.text(help))"
     }
     return out
   }
 
-  /// The line with control characters (a binary file's NUL bytes, escape sequences) shown as
+  /// The line with control characters (a binary file's NUL bytes, escape sequences, C1
+  /// controls, bidirectional overrides: ``InertText/isControl(_:)``, tab excepted) shown as
   /// U+FFFD, one for one, so a snippet cannot garble the terminal and columns still line up.
   static func printable(_ line: String) -> String {
-    guard line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else { return line }
+    func hidden(_ u: Unicode.Scalar) -> Bool { u != "\t" && InertText.isControl(u) }
+    guard line.unicodeScalars.contains(where: hidden) else { return line }
     var out = ""
     for u in line.unicodeScalars {
-      out.unicodeScalars.append((u.value < 0x20 && u != "\t") || u.value == 0x7F ? "\u{FFFD}" : u)
+      out.unicodeScalars.append(hidden(u) ? "\u{FFFD}" : u)
     }
     return out
   }
