@@ -63,7 +63,9 @@ import Testing
     try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
     try TestSupport.read("Examples/broken/unknown-key.map.md").write(
       to: plans.appendingPathComponent("deal.map.md"), atomically: true, encoding: .utf8)
-    let run = try TestSupport.mapc(["lint", "--today", "2026-11-23", "--format", "github", "deal.map.md"], in: plans)
+    // Outside git, mapc.yml is looked for in the working directory only (a parent folder such
+    // as /tmp may be shared), so machine paths start at the folder mapc runs in with it.
+    let run = try TestSupport.mapc(["lint", "--today", "2026-11-23", "--format", "github", "plans/deal.map.md"], in: dir)
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("::error file=plans/deal.map.md,"), "\(run.stdout)")
   }
