@@ -174,7 +174,7 @@ public struct Linter: Sendable {
     target: LintTarget
   ) -> [Finding] {
     var context = RuleContext(
-      plan: plan, frontmatter: value, body: body, today: today, thresholds: configuration.thresholds,
+      plan: plan, body: body, today: today, thresholds: configuration.thresholds,
       lastChange: target.lastChange, base: target.base)
     context.calendar = configuration.calendar
     var out = findings

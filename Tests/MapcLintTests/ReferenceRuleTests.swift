@@ -282,7 +282,7 @@ import Testing
     }
     for closed in [false, true] {
       let json = chain(closed: closed)
-      let context = RuleContext(plan: Plan(json), frontmatter: json, body: "", today: ExamplePlans.today, thresholds: Thresholds())
+      let context = RuleContext(plan: Plan(json), body: "", today: ExamplePlans.today, thresholds: Thresholds())
       var all: [RuleFinding] = []
       for rule in Self.rules { all += rule.init().findings(in: context) }
       let cycles = DependencyCycleRule().findings(in: context)

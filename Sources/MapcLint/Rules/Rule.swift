@@ -14,10 +14,10 @@ public protocol Rule: Sendable {
   func findings(in context: RuleContext) -> [RuleFinding]
 }
 
-/// What a rule sees: the typed plan, its raw frontmatter, the body, and the settings.
+/// What a rule sees: the typed plan (the whole format, so rules never read the frontmatter by
+/// key), the body, and the settings.
 public struct RuleContext: Sendable {
   public var plan: Plan
-  public var frontmatter: JSONValue
   public var body: String
   /// "Today", fixed by `--today`, `mapc.yml` or `SOURCE_DATE_EPOCH` for reproducible output.
   public var today: CalendarDate
@@ -30,11 +30,10 @@ public struct RuleContext: Sendable {
   public var calendar: CalendarSettings?
 
   public init(
-    plan: Plan, frontmatter: JSONValue, body: String, today: CalendarDate, thresholds: Thresholds,
-    lastChange: LastChange? = nil, base: BaseContext? = nil
+    plan: Plan, body: String, today: CalendarDate, thresholds: Thresholds, lastChange: LastChange? = nil,
+    base: BaseContext? = nil
   ) {
     self.plan = plan
-    self.frontmatter = frontmatter
     self.body = body
     self.today = today
     self.thresholds = thresholds
