@@ -102,7 +102,18 @@ public struct SnapshotRun: Sendable {
       case .failure(let problem):
         problems.append(problem.text)
       case .success(let (snapshot, html, guarding)):
-        pages.append(Page(file: Self.fileName(for: snapshot, taken: &usedNames), snapshot: snapshot, html: html))
+        let file = Self.fileName(for: snapshot, taken: &usedNames)
+        // In a folder of pages a buyer is sent one of, a page must be named by its own plan id:
+        // a renamed page could be taken for another deal's.
+        if request.all, file != (snapshot.plan.id ?? "") + ".html" {
+          let shown = snapshot.plan.id.map { "plan id `\($0)`" } ?? "a plan with no id"
+          let why = snapshot.plan.id == "index" ? "is reserved for the index page" : "cannot be a file name of its own"
+          problems.append(
+            "\(snapshot.path): error: \(shown) \(why), so it is not rendered with --all\n"
+              + "  = help: give the plan a lowercase kebab-case id (see `mapc lint`); this plan is not rendered\n")
+          continue
+        }
+        pages.append(Page(file: file, snapshot: snapshot, html: html))
         if let guarding { indexGuard.merge(guarding) }
       }
     }

@@ -191,6 +191,15 @@ public struct Configuration: Sendable {
       if let refusal = RepositoryBoundary(root: config.repositoryRoot, isGitWorkTree: true).refusal(for: path) {
         throw fail(pointer, "`\(key)` names \(value), which \(refusal)", help: help)
       }
+      // Git's own files (credentials in `.git/config`) and plans (their internal content) are
+      // never branding or a schema: what these keys name is embedded in or shapes buyer pages.
+      let inRepository = Paths.relative(path, to: config.repositoryRoot) ?? path
+      if inRepository.split(separator: "/").contains(".git") {
+        throw fail(pointer, "`\(key)` names \(value), which is inside .git; mapc never reads git's own files", help: help)
+      }
+      if path.hasSuffix(".map.md") || config.includesPlan(atRelativePath: Paths.relative(path, to: config.root) ?? path) {
+        throw fail(pointer, "`\(key)` names \(value), which is a plan; a plan's internal content must not reach a page", help: help)
+      }
       switch RepositoryBoundary.regularFile(path, limit: limit) {
       case .regular: return path
       case .missing:
@@ -219,6 +228,9 @@ public struct Configuration: Sendable {
           }
           config.render.logo = path
         } else {
+          guard path.lowercased().hasSuffix(".css") else {
+            throw fail(JSONPointer(["render", key]), "the stylesheet must be a .css file", help: nil)
+          }
           config.render.css = path
         }
       }

@@ -1,3 +1,5 @@
+import MapcModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -25,12 +27,32 @@ public struct RepositoryBoundary: Sendable, Hashable {
     let start = Paths.absolute(directory)
     var dir = start
     while true {
-      var info = stat()
-      if lstat(Paths.join(dir, ".git"), &info) == 0 { return RepositoryBoundary(root: dir, isGitWorkTree: true) }
+      if isGitMarker(Paths.join(dir, ".git")) { return RepositoryBoundary(root: dir, isGitWorkTree: true) }
       guard let parent = Paths.parent(dir) else { break }
       dir = parent
     }
     return RepositoryBoundary(root: start, isGitWorkTree: false)
+  }
+
+  /// Whether `path` is what git takes for a repository: a `.git` folder holding `HEAD`, or a
+  /// worktree's `.git` file whose `gitdir:` folder holds `HEAD`. An empty `.git` folder in a
+  /// shared parent (`/tmp/.git`) is not one, so it cannot pull that folder's mapc.yml in.
+  static func isGitMarker(_ path: String) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR:
+      return regularFile(Paths.join(path, "HEAD"), limit: 4096) == .regular
+    case S_IFREG:
+      guard case .success(let bytes) = FileBytes.read(path: path, limit: 4096) else { return false }
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard text.hasPrefix("gitdir: ") else { return false }
+      let target = String(text.dropFirst(8).prefix { $0 != "\n" && $0 != "\r" })
+      let folder = target.hasPrefix("/") ? target : Paths.join(Paths.parent(path) ?? ".", target)
+      return regularFile(Paths.join(folder, "HEAD"), limit: 4096) == .regular
+    default:
+      return false
+    }
   }
 
   /// Why the file at `path` may not be read, or nil when it lies inside ``root``. The path is
