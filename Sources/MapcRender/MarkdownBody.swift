@@ -157,7 +157,12 @@ public struct MarkdownBody: Sendable {
       if cmark_node_get_type(current) == CMARK_NODE_HEADING {
         let level = Int(cmark_node_get_heading_level(current))
         var closes = false
-        if let open = internalLevel, level <= open {
+        // Only a `#` heading ends an internal section: a paragraph followed by `---` or `===`
+        // is a setext heading in Markdown, but a seller who wrote it inside internal notes meant
+        // a rule under a note, and its text must not become a public heading.
+        let start = Int(cmark_node_get_start_line(current))
+        let isATX = start >= 1 && start <= lines.count && Self.isATXHeading(lines[start - 1])
+        if isATX, let open = internalLevel, level <= open {
           internalLevel = nil
           closes = true
         }

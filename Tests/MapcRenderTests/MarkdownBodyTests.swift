@@ -139,24 +139,32 @@ import Testing
     #expect(body.publicHTML.contains("<p>Sign the order form.</p>"))
   }
 
-  /// A link definition between an internal section's last block and the public heading that ends
-  /// it, in the heading's own paragraph, belongs to the internal section.
-  @Test func aDefinitionGluedToTheClosingSetextHeadingStaysInternal() {
+  /// A paragraph followed by `---` inside an internal section is a setext heading to Markdown,
+  /// but it does not end the section: its text, and what follows up to the next `#` heading,
+  /// stay internal (a seller who wrote a rule under a note must not publish the note).
+  @Test func anUnderlinedHeadingDoesNotEndAnInternalSection() {
     let body = MarkdownBody(markdown: """
       See [the deal][deal].
 
       ## Pricing (internal)
 
-      Notes.
+      CFO approved a 35% discount floor.
+      ---
 
       [deal]: https://crm.example/SECRET
       Next steps
-      ----------
+      ==========
+
+      More internal text.
+
+      ## Timeline
 
       Public text.
       """)
-    #expect(!body.publicHTML.contains("SECRET"), "\(body.publicHTML)")
-    #expect(body.publicHTML.contains("<h3>Next steps</h3>"))
+    for secret in ["35%", "SECRET", "Next steps", "More internal text"] {
+      #expect(!body.publicHTML.contains(secret), "\(secret): \(body.publicHTML)")
+    }
+    #expect(body.publicHTML.contains("Timeline"))
     #expect(body.publicHTML.contains("Public text."))
   }
 

@@ -133,7 +133,7 @@ import Testing
   }
 
   /// Builds one body. The model: a heading ending with "(internal)" opens a section that runs to
-  /// the next heading of the same or a higher level; a block quote or list holding such a heading
+  /// the next `#` heading of the same or a higher level (an underlined heading does not end it); a block quote or list holding such a heading
   /// is internal as a whole; raw HTML never reaches any page, so its token is only checked for
   /// the buyer.
   static func makeCase(seed: UInt64) -> Case {
@@ -161,13 +161,15 @@ import Testing
 
     // A heading of `level`, internal or not, in one of the heading syntaxes.
     func heading(level: Int, isInternal: Bool) -> String {
-      if let open = internalLevel, level <= open { internalLevel = nil }
+      // Only a `#` heading ends an internal section; an underlined (setext) one stays in it.
+      let setext = level <= 2 && g.chance(30)
+      if !setext, let open = internalLevel, level <= open { internalLevel = nil }
       if internalLevel == nil, isInternal { internalLevel = level }
       let t = token("h")
       record(t, secret: internalLevel != nil)
       let marks = ["(internal)", "(Internal)", "(internal)\u{200B}", "(INTERNAL)"]
       let text = "Title \(t)" + (isInternal ? " " + marks[g.below(marks.count)] : "")
-      if level <= 2, g.chance(30) {
+      if setext {
         return text + "\n" + String(repeating: level == 1 ? "=" : "-", count: 1 + g.below(5))
       }
       let hashes = String(repeating: "#", count: level)
