@@ -61,7 +61,7 @@ enum Stylesheet {
     .scroll-hint.from-end{text-align:left}
     .scroll.from-end{direction:rtl}
     .scroll.from-end>svg{direction:ltr}
-    @media (max-width:800px){.scroll-hint{display:block}.scroll-wrap::after{content:"";position:absolute;top:0;bottom:0;right:0;width:36px;pointer-events:none;background:linear-gradient(to right,rgba(255,255,255,0),var(--paper))}.scroll-wrap.from-end::after{right:auto;left:0;background:linear-gradient(to left,rgba(255,255,255,0),var(--paper))}}
+    @media (max-width:800px){.scroll-hint{display:block}.scroll-wrap::after{content:"";position:absolute;top:0;bottom:0;right:0;width:36px;pointer-events:none;background:linear-gradient(to right,rgba(255,255,255,0),#fff)}.scroll-wrap.from-end::after{right:auto;left:0;background:linear-gradient(to left,rgba(255,255,255,0),#fff)}}
     .glance{padding:14px 18px}
     .glance h2{margin-bottom:6px}
     .glance .facts{display:grid;gap:8px 18px;grid-template-columns:repeat(auto-fit,minmax(190px,1fr))}
