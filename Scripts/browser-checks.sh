@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser stage of the tests: renders the example snapshots with the built mapc and checks
-# them in Chromium (Nu validator, axe-core, screenshots at 1280 and 375 px, print to PDF with no
-# milestone row split). Installs Chromium, its driver and the Python checkers when missing.
+# them in Chromium (Nu validator, axe-core, screenshots at 1280 and 390 px, the four first-screen
+# facts within the first 844 px at 390 px wide, print to PDF with no milestone row split). Installs Chromium, its driver and the Python checkers when missing.
 # Screenshots and PDFs are left in .build/browser/ to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."

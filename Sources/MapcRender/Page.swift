@@ -59,6 +59,13 @@ enum Page {
     return "<span class=\"slip \(cls)\"\(title)>\(Words.slip(days))</span>"
   }
 
+  /// A slip badge followed by the reason of the move that set the current date, when the
+  /// audience may see one ("+28 days since baseline — signature waits for the security sign-off").
+  static func slipBadge(_ days: Int, baseline: CalendarDate?, reason: String?) -> HTML {
+    let why: HTML = reason.map { "<span class=\"slip-why\"> — \($0)</span>" } ?? .empty
+    return slipBadge(days, baseline: baseline) + why
+  }
+
   /// A change as a sentence for the "what changed" list.
   static func sentence(_ e: DiffEntry, plan: Plan) -> HTML {
     func date(_ s: String?) -> String { s.flatMap(CalendarDate.init).map(Words.date) ?? (s ?? "none") }
@@ -76,16 +83,18 @@ enum Page {
       if let slip = e.slipDays, slip != 0 { s += "; \(Words.slip(slip))" }
       return s + ")"
     }
+    // The reason the diff kept for this audience (for the buyer only a `due_reason`).
+    func because() -> String { e.reason.map { ": \($0)" } ?? "" }
     func names(_ ids: [String]) -> String {
       Words.list(ids.map { id in plan.stakeholder(id).map { s in (s.name ?? "").isEmpty ? Words.humanize(s.role ?? id) : (s.name ?? id) } ?? id })
     }
     switch e.kind {
-    case .goLive: return "Go-live moved from \(date(e.from)) to \(date(e.to))\(delta())."
+    case .goLive: return "Go-live moved from \(date(e.from)) to \(date(e.to))\(delta())\(because())."
     case .valueDate: return "Value date moved from \(date(e.from)) to \(date(e.to))\(delta())."
     case .milestoneAdded: return "Milestone added: \(title())\(e.to.map { ", due \(date($0))" } ?? "")."
     case .milestoneRemoved: return "Milestone removed: “\(e.label ?? e.milestone ?? "")”."
     case .milestoneRenamed: return "Milestone renamed: “\(e.from ?? "")” is now “\(e.to ?? "")”."
-    case .dueMoved: return "\(title()) moved from \(date(e.from)) to \(date(e.to))\(delta())."
+    case .dueMoved: return "\(title()) moved from \(date(e.from)) to \(date(e.to))\(delta())\(because())."
     case .statusChanged:
       let from = Words.status(e.from.flatMap(Milestone.Status.init))
       let to = Words.status(e.to.flatMap(Milestone.Status.init))

@@ -34,16 +34,21 @@ public struct Branding: Sendable, Equatable {
 public struct SnapshotHistory: Sendable {
   public var slip: PlanSlip?
   public var trend: PlanTrend?
-  /// "What changed since REV": the revision as the user named it, and the changes.
+  /// "What changed since …": the starting point as the page names it (its commit's date and,
+  /// when the audience may see it, its subject; never a bare revision), and the changes.
   public var changes: (since: String, entries: [DiffEntry])?
+  /// The reasons of the moves that set the plan's current dates (``PlanDiff/reasons(_:audience:)``:
+  /// for the buyer only `due_reason`s), shown next to the slip badges.
+  public var reasons: PlanDiff.PlanReasons?
   /// Why slip and history are left out, for the page itself (a shallow clone), or nil.
   public var leftOut: String?
 
   public init(
     slip: PlanSlip? = nil, trend: PlanTrend? = nil, changes: (since: String, entries: [DiffEntry])? = nil,
-    leftOut: String? = nil
+    leftOut: String? = nil, reasons: PlanDiff.PlanReasons? = nil
   ) {
     self.slip = slip
+    self.reasons = reasons
     self.trend = trend
     self.changes = changes
     self.leftOut = leftOut

@@ -22,7 +22,7 @@ public struct SnapshotPage: Sendable {
   public func render() -> String {
     let title = plan.title ?? plan.id ?? "Mutual action plan"
     let main: HTML =
-      header() + internalOverview() + valueStatement() + keyDates() + stages() + nextUp() + timeline() + trend()
+      header() + glance() + internalOverview() + valueStatement() + keyDates() + stages() + nextUp() + timeline() + trend()
       + changes() + milestones() + stakeholders() + documents() + story()
     return Page.document(title: title, branding: snapshot.branding, internal: isInternal, body: "<main>\n\(main)</main>\n\(footer())")
   }
@@ -54,6 +54,58 @@ public struct SnapshotPage: Sendable {
       """
   }
 
+  /// A slip badge with the reason of the move that set the current date, when that reason is
+  /// about the current date (a later move without a reason leaves none).
+  private static func badge(_ days: Int, _ slip: DateSlip, _ reason: PlanDiff.DatedReason?) -> HTML {
+    let why = reason.flatMap { r in r.date == slip.current ? r.reason : nil }
+    return Page.slipBadge(days, baseline: slip.baseline, reason: why)
+  }
+
+  /// The open milestones, by due date (undated last, the plan's order among equals).
+  private var openByDue: [Milestone] {
+    plan.milestones.filter(\.isOpen).enumerated()
+      .sorted { a, b in
+        switch (a.element.due, b.element.due) {
+        case let (x?, y?): return (x, a.offset) < (y, b.offset)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.offset < b.offset
+        }
+      }
+      .map(\.element)
+  }
+
+  /// The plan's state in words: "N overdue" when any open milestone is past due, else "at
+  /// risk" when any open one is at risk or off track, else "on track".
+  private var planState: (words: String, cls: String) {
+    let open = plan.milestones.filter(\.isOpen)
+    let overdue = open.count { m in m.due.map { $0 < asOf } ?? false }
+    if overdue > 0 { return ("\(overdue) overdue", "overdue") }
+    if open.contains(where: { $0.risk == .atRisk || $0.risk == .offTrack }) { return ("At risk", "at-risk") }
+    return ("On track", "on-track")
+  }
+
+  /// The first screen on a phone: the plan's state, go-live with its slip, and the next
+  /// milestone with its due date and owners on both sides.
+  private func glance() -> HTML {
+    var facts: [HTML] = []
+    let state = planState
+    facts.append("<div class=\"fact\" id=\"glance-state\"><p class=\"label\">Plan</p><p class=\"state \(state.cls)\">\(state.words)</p></div>")
+    if let d = plan.goLive {
+      let s = snapshot.history.slip?.goLive
+      let badge: HTML = s.flatMap { s in s.slipDays.flatMap { $0 != 0 ? Page.slipBadge($0, baseline: s.baseline) : nil } } ?? .empty
+      facts.append(
+        "<div class=\"fact\" id=\"glance-go-live\"><p class=\"label\">Go-live</p><p class=\"value\"><time datetime=\"\(d.description)\">\(Words.date(d))</time></p>\(badge)</div>")
+    }
+    if let m = openByDue.first {
+      let due: HTML = m.due.map { d in
+        "<p class=\"due\(d < asOf ? " overdue" : "")\">Due <time datetime=\"\(d.description)\">\(Words.date(d))</time> · \(d < asOf ? "overdue, " : "")\(Words.relative(d, from: asOf))</p>"
+      } ?? "<p class=\"due\">No due date yet</p>"
+      facts.append("<div class=\"fact\" id=\"glance-next\"><p class=\"label\">Next</p><p class=\"value\">\(m.title ?? m.id ?? "Milestone")</p>\(due)\(owners(m))</div>")
+    }
+    return "<section class=\"glance\" aria-labelledby=\"h-glance\"><h2 id=\"h-glance\">At a glance</h2><div class=\"facts\">\(facts)</div></section>\n"
+  }
+
   private func valueStatement() -> HTML {
     var out: HTML = ""
     if let value = plan.value {
@@ -76,8 +128,8 @@ public struct SnapshotPage: Sendable {
 
   private func keyDates() -> HTML {
     var cards: [HTML] = []
-    func card(_ label: String, _ date: CalendarDate, _ detail: String?, slip: DateSlip?) -> HTML {
-      let badge: HTML = slip.flatMap { s in s.slipDays.flatMap { $0 != 0 ? Page.slipBadge($0, baseline: s.baseline) : nil } } ?? .empty
+    func card(_ label: String, _ date: CalendarDate, _ detail: String?, slip: DateSlip?, reason: PlanDiff.DatedReason? = nil) -> HTML {
+      let badge: HTML = slip.flatMap { s in s.slipDays.flatMap { $0 != 0 ? Self.badge($0, s, reason) : nil } } ?? .empty
       let what: HTML = detail.map { "<p class=\"what\">\($0)</p>" } ?? .empty
       return """
         <div class="keydate"><p class="label">\(label)</p><p class="date"><time datetime="\(date.description)">\(Words.date(date))</time></p><p class="remaining">\(Words.relative(date, from: asOf))</p>\(badge)\(what)</div>
@@ -86,7 +138,9 @@ public struct SnapshotPage: Sendable {
     if let ce = plan.compellingEvent, let d = ce.date {
       cards.append(card("Compelling event", d, ce.what, slip: nil))
     }
-    if let d = plan.goLive { cards.append(card("Go-live", d, nil, slip: snapshot.history.slip?.goLive)) }
+    if let d = plan.goLive {
+      cards.append(card("Go-live", d, nil, slip: snapshot.history.slip?.goLive, reason: snapshot.history.reasons?.goLive))
+    }
     if let d = plan.valueDate { cards.append(card("Value date", d, "First measure of the value", slip: nil)) }
     guard !cards.isEmpty else { return .empty }
     var out: HTML = "<section class=\"keydates\" aria-labelledby=\"h-dates\"><h2 id=\"h-dates\">Key dates</h2><div class=\"cards\">\(cards)</div>\n"
@@ -136,17 +190,7 @@ public struct SnapshotPage: Sendable {
   }
 
   private func nextUp() -> HTML {
-    // By due date, undated last, the plan's order among equals.
-    let open = plan.milestones.filter(\.isOpen).enumerated()
-      .sorted { a, b in
-        switch (a.element.due, b.element.due) {
-        case let (x?, y?): return (x, a.offset) < (y, b.offset)
-        case (.some, nil): return true
-        case (nil, .some): return false
-        case (nil, nil): return a.offset < b.offset
-        }
-      }
-      .map(\.element).prefix(3)
+    let open = openByDue.prefix(3)
     guard !open.isEmpty else { return .empty }
     var items: [HTML] = []
     for m in open {
@@ -212,7 +256,7 @@ public struct SnapshotPage: Sendable {
     }
     if let done = m.doneOn, m.status == .done { meta.append("<span>Done <time datetime=\"\(done.description)\">\(Words.date(done))</time></span>") }
     if let s = m.id.flatMap({ id in snapshot.history.slip?.milestones.first { $0.id == id } }), let days = s.slipDays, days != 0 {
-      meta.append(Page.slipBadge(days, baseline: s.baseline))
+      meta.append(Self.badge(days, s.due, m.id.flatMap { snapshot.history.reasons?.milestones[$0] }))
     }
     var body: HTML = ""
     if !m.successCriteria.isEmpty {

