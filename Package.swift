@@ -10,6 +10,8 @@ let package = Package(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
         "MapcRender", "MapcSchedule",
       ]),
+    // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
+    .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -67,6 +69,12 @@ let package = Package(
       ]
     ),
 
+    // The fuzz targets' entry points (bytes in, a trap on a defect), built with libFuzzer by
+    // Fuzz/Package.swift and replayed by MapcFuzzingTests; see Scripts/fuzz.sh.
+    .target(
+      name: "MapcFuzzing",
+      dependencies: ["MapcLint", "MapcRender", "MapcModel", "MapcWorkspace", "MapcYAML", "MapcJSON", "JSONSchema"]),
+
     .target(name: "MapcTestSupport", dependencies: ["MapcJSON"], path: "Tests/MapcTestSupport"),
     .testTarget(name: "MapcJSONTests", dependencies: ["MapcJSON", "MapcTestSupport"]),
     .testTarget(
@@ -86,6 +94,7 @@ let package = Package(
       name: "MapcRenderTests",
       dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+    .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
   ],

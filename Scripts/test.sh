@@ -20,5 +20,7 @@ swift build --build-tests --explicit-target-dependency-import-check error
 # The man page, from the same definitions as --help (a test checks it covers every subcommand).
 bash Scripts/generate-man.sh
 swift test --skip-build 2>&1 | tee .build/test-output.txt
+# The fuzz smoke: each libFuzzer target (Fuzz/) for 45 s; a crash is kept under Tests/FuzzRegressions/.
+bash Scripts/fuzz-smoke.sh
 # The browser stage: the rendered snapshots in Chromium (Nu validator, axe-core, screenshots, print).
 MAPC="$(swift build --show-bin-path)/mapc" bash Scripts/browser-checks.sh
