@@ -49,7 +49,7 @@ public enum BaseComparison {
         help: "fetch the full history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on "
           + "actions/checkout; in GitLab CI, `GIT_DEPTH: 0`)")
     }
-    let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+    let isPlan: @Sendable (String) -> Bool = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
     let baseID = try repository.resolveRevision(revision)
     func short(_ id: ObjectID) -> String { String(id.description.prefix(7)) }
     func byID(_ versions: [PlanVersion]) -> [String: PlanVersion] {
@@ -161,7 +161,7 @@ public enum BaseComparison {
   /// commit is not the change's (main's, brought in by merging main into the branch) are left
   /// out. The work is bounded by the change, not by the whole history.
   static func changeMoves(
-    reader: HistoryReader, head: ObjectID, change: [ObjectID: [ObjectID]], isPlan: (String) -> Bool
+    reader: HistoryReader, head: ObjectID, change: [ObjectID: [ObjectID]], isPlan: @Sendable (String) -> Bool
   ) throws(GitError) -> [String: [String: [BaseContext.Move]]] {
     var boundary: ObjectID? = head
     while let b = boundary, let up = change[b] { boundary = up.first }

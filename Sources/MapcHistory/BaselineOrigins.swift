@@ -81,7 +81,7 @@ public enum BaselineOrigins {
   /// rewritten. Throws ``GitError/Kind/shallow`` in a shallow clone, where the histories
   /// cannot be compared.
   public static func disagreements(
-    reader: HistoryReader, base: ObjectID, head: ObjectID, includeWorkingTree: Bool, isPlan: (String) -> Bool
+    reader: HistoryReader, base: ObjectID, head: ObjectID, includeWorkingTree: Bool, isPlan: @Sendable (String) -> Bool
   ) throws(GitError) -> [String: [String: BaselineDisagreement]] {
     let repository = reader.repository
     if try repository.isAncestor(base, of: head) { return [:] }

@@ -60,7 +60,7 @@ public enum DiffRun {
     }
     let repository = reader.repository
     let root = reader.root
-    let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+    let isPlan: @Sendable (String) -> Bool = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
     let baseID = try repository.resolveRevision(base)
     let headPlans: [PlanVersion]
     if let head {

@@ -84,7 +84,7 @@ public struct HistoryReader {
   /// tree (including untracked plans), a last step with `commit == nil` holds those changes.
   public func history(
     at revision: String? = nil, includeWorkingTree: Bool = true,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    isPlan: @Sendable (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> [HistoryStep] {
     try read(at: revision, includeWorkingTree: includeWorkingTree, isPlan: isPlan).steps
   }
@@ -100,7 +100,7 @@ public struct HistoryReader {
   public func read(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
     keepFrontmatter: Bool = false, onlyPaths: Set<String>? = nil, parallel: Bool = true,
-    publicFingerprint: PublicFingerprint? = nil, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    publicFingerprint: PublicFingerprint? = nil, isPlan: @Sendable (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     let walked = try walk(
       at: revision, includeWorkingTree: includeWorkingTree, workingTreeTime: workingTreeTime, onlyPaths: onlyPaths,
@@ -127,7 +127,7 @@ public struct HistoryReader {
   public func walk(
     at revision: String? = nil, includeWorkingTree: Bool = true, workingTreeTime: WorkingTreeTime = .newestModification,
     onlyPaths: Set<String>? = nil, stoppingAt stop: ObjectID? = nil, parallel: Bool = true,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    isPlan: @Sendable (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> HistoryWalk {
     if try repository.isShallow {
       throw GitError(
@@ -275,7 +275,7 @@ public struct HistoryReader {
 
   /// Diffs the commits of `chain` at `indices` with their first parents (the previous entry),
   /// keeping those that changed a plan, and the last commit of the chain in any case.
-  static func walk(_ chain: [ChainCommit], _ indices: Range<Int>, in repository: Repository, isPlan: (String) -> Bool)
+  static func walk(_ chain: [ChainCommit], _ indices: Range<Int>, in repository: Repository, isPlan: @Sendable (String) -> Bool)
     throws(GitError) -> [HistoryWalk.Pending]
   {
     // The same few paths come back in commit after commit; the filter may be slow (globs).
@@ -300,18 +300,15 @@ public struct HistoryReader {
   /// The walk on all cores for a long history: each worker diffs a contiguous run of commits
   /// with their first parents, with its own repository. Nil when the history is too short to gain.
   static func walkInParallel(
-    _ chain: [ChainCommit], gitDirectory: String, isPlan: (String) -> Bool
+    _ chain: [ChainCommit], gitDirectory: String, isPlan: @Sendable (String) -> Bool
   ) throws(GitError) -> [HistoryWalk.Pending]? {
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 2_000)
     guard workers >= 2 else { return nil }
-    let runs = withoutActuallyEscaping(isPlan) { filter in
-      let box = UncheckedFilter(filter)
-      return (0..<workers).concurrentMap { worker -> Result<[HistoryWalk.Pending], GitError> in
-        Result { () throws(GitError) in
-          let repo = try Repository.discover(from: gitDirectory)
-          let range = (chain.count * worker / workers)..<(chain.count * (worker + 1) / workers)
-          return try walk(chain, range, in: repo, isPlan: box.filter)
-        }
+    let runs = (0..<workers).concurrentMap { worker -> Result<[HistoryWalk.Pending], GitError> in
+      Result { () throws(GitError) in
+        let repo = try Repository.discover(from: gitDirectory)
+        let range = (chain.count * worker / workers)..<(chain.count * (worker + 1) / workers)
+        return try walk(chain, range, in: repo, isPlan: isPlan)
       }
     }
     var out: [HistoryWalk.Pending] = []
@@ -409,7 +406,7 @@ public struct HistoryReader {
     return parsedCount
   }
 
-  private func workingTreeStep(tip: ObjectID, head: Revision, time: WorkingTreeTime, isPlan: (String) -> Bool)
+  private func workingTreeStep(tip: ObjectID, head: Revision, time: WorkingTreeTime, isPlan: @Sendable (String) -> Bool)
     throws(GitError) -> HistoryStep?
   {
     let changes = try repository.workingTreeChanges(comparedTo: tip, pathFilter: isPlan)
@@ -506,7 +503,7 @@ public struct HistoryReader {
   /// deleted in the same commit is its earlier path, read too.
   public func read(
     following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
-    publicFingerprint: PublicFingerprint? = nil, isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    publicFingerprint: PublicFingerprint? = nil, isPlan: @Sendable (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> History {
     let walked = try walk(following: paths, at: revision, includeWorkingTree: includeWorkingTree, isPlan: isPlan)
     return try collect(walked, keepFrontmatter: false, parallel: true, publicFingerprint: publicFingerprint)
@@ -516,7 +513,7 @@ public struct HistoryReader {
   /// ``forEachStep(of:keepFrontmatter:parallel:_:)``.
   public func walk(
     following paths: Set<String>, at revision: String? = nil, includeWorkingTree: Bool = true,
-    isPlan: (String) -> Bool = { $0.hasSuffix(".map.md") }
+    isPlan: @Sendable (String) -> Bool = { $0.hasSuffix(".map.md") }
   ) throws(GitError) -> HistoryWalk {
     var followed = paths
     var walked = try walk(at: revision, includeWorkingTree: includeWorkingTree, onlyPaths: followed, isPlan: isPlan)
@@ -547,6 +544,8 @@ public struct HistoryReader {
 /// is asked for, else split among the workers, each with its own repository opened at
 /// `gitDirectory` and kept for every batch (a repository is used by one thread at a time:
 /// worker `w` of a batch is the only user of repository `w`, and batches do not overlap).
+/// Unchecked because a `Repository` owns a libgit2 pointer and is not `Sendable`: the hand-over
+/// rule above is what makes sharing the parser safe, and no checked form can state it.
 private final class BlobParser: @unchecked Sendable {
   private let repositories: [Repository]
   private let keepFrontmatter: Bool
@@ -566,9 +565,9 @@ private final class BlobParser: @unchecked Sendable {
   }
 
   /// A batch being parsed.
-  final class Job: @unchecked Sendable {
+  final class Job: Sendable {
     private let group = DispatchGroup()
-    private var outcome: Result<[HistoryReader.Parsed], GitError> = .success([])
+    private let outcome = LockedValue<Result<[HistoryReader.Parsed], GitError>>(.success([]))
 
     init(_ work: @escaping @Sendable () throws(GitError) -> [HistoryReader.Parsed], inBackground: Bool) {
       guard inBackground else {
@@ -584,16 +583,16 @@ private final class BlobParser: @unchecked Sendable {
 
     private func run(_ work: () throws(GitError) -> [HistoryReader.Parsed]) {
       do throws(GitError) {
-        outcome = .success(try work())
+        outcome.value = .success(try work())
       } catch {
-        outcome = .failure(error)
+        outcome.value = .failure(error)
       }
     }
 
     /// The parsed blobs, in the order asked for, once the batch is done.
     func wait() throws(GitError) -> [HistoryReader.Parsed] {
       group.wait()
-      return try outcome.get()
+      return try outcome.value.get()
     }
   }
 
@@ -638,6 +637,8 @@ private final class BlobParser: @unchecked Sendable {
 /// Commits handed from the thread that reads them (newest first) to the thread that looks paths
 /// up in their trees, which takes them from the newest end; once all are read, the reading
 /// thread takes what is left from the oldest end. Indices count from the newest commit.
+/// Unchecked because the waiting needs a condition variable (`NSCondition`), which the
+/// standard library's `Mutex` does not offer; every field is read and written under it.
 private final class ChainQueue: @unchecked Sendable {
   private let condition = NSCondition()
   private var items: [ChainCommit] = []
@@ -697,11 +698,6 @@ private final class ChainQueue: @unchecked Sendable {
   }
 }
 
-/// The path filter, shared read-only by the walk's workers; the filters mapc passes are pure.
-private struct UncheckedFilter: @unchecked Sendable {
-  let filter: (String) -> Bool
-  init(_ filter: @escaping (String) -> Bool) { self.filter = filter }
-}
 
 extension String {
   fileprivate func leftPadded(to width: Int) -> String {

@@ -351,7 +351,7 @@ public enum PlanDiff {
 
 extension PlanDiff {
   /// The plans in commit `revision`'s tree (paths passing `isPlan`).
-  public static func plans(in repository: Repository, at commit: ObjectID, isPlan: (String) -> Bool) throws(GitError)
+  public static func plans(in repository: Repository, at commit: ObjectID, isPlan: @Sendable (String) -> Bool) throws(GitError)
     -> [PlanVersion]
   {
     let tree = try repository.commit(commit).treeID
@@ -364,7 +364,7 @@ extension PlanDiff {
   }
 
   /// The plans in the working tree: `commit`'s plans with uncommitted changes (including untracked plans) applied.
-  public static func workingTreePlans(in repository: Repository, over commit: ObjectID, isPlan: (String) -> Bool)
+  public static func workingTreePlans(in repository: Repository, over commit: ObjectID, isPlan: @Sendable (String) -> Bool)
     throws(GitError) -> [PlanVersion]
   {
     var byPath: [String: PlanVersion] = [:]

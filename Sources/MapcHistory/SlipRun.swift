@@ -42,7 +42,7 @@ public enum SlipRun {
     if let at = request.at { _ = try reader.repository.resolveRevision(at) }
     do {
       let root = reader.root
-      let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+      let isPlan: @Sendable (String) -> Bool = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
       // Plans given as files are read along their paths (much faster on a long history) and
       // followed back across moves; plans given by id need the whole history.
       let files = plans.compactMap { arg in Paths.isFile(arg) ? Paths.relative(Paths.absolute(arg), to: root) : nil }
@@ -108,7 +108,7 @@ public enum SlipRun {
       if let at = request.at {
         let repository = reader.repository
         let root = reader.root
-        let isPlan = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
+        let isPlan: @Sendable (String) -> Bool = { (path: String) in configuration.includesPlan(repositoryPath: path, repositoryRoot: root) }
         do throws(GitError) {
           for v in try PlanDiff.plans(in: repository, at: try repository.resolveCommit(at), isPlan: isPlan)
           where idAtPath[v.path] == nil {

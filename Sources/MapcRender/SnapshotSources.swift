@@ -47,8 +47,9 @@ struct SnapshotSources {
     builder = SnapshotBuilder(audience: audience, fixedAsOf: fixedAsOf, branding: branding)
   }
 
-  private func isPlan(_ root: String) -> (String) -> Bool {
-    { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
+  private func isPlan(_ root: String) -> @Sendable (String) -> Bool {
+    let configuration = configuration
+    return { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
   }
 
   /// Opens the repository around `directory`; outside one, history is left out unless `needed`.
