@@ -26,7 +26,8 @@ import Testing
     #expect(seeds.count >= 3, "the seed corpus under Examples/ is missing")
     let inputs = Self.files(under: "Tests/FuzzRegressions/\(name)") + seeds
     for input in inputs {
-      target(Array(try Data(contentsOf: input)))
+      let defect = target(Array(try Data(contentsOf: input)))
+      #expect(defect == nil, "\(input.lastPathComponent): \(defect ?? "")")
     }
   }
 

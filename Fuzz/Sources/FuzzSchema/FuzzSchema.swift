@@ -1,9 +1,12 @@
 import MapcFuzzing
 
-// libFuzzer calls this for every input; a trap in FuzzTargets.schema is the crash it reports.
+// libFuzzer calls this for every input; a defect that FuzzTargets.schema returns is the crash it reports.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  FuzzTargets.schema(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+  if let defect = FuzzTargets.schema(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []) {
+    // The harness, not the library, traps: that is the crash libFuzzer reports and minimises.
+    fatalError(defect)
+  }
   return 0
 }
 
