@@ -53,7 +53,8 @@ let package = Package(
     .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcWorkspace", "MapcYAML", "MapcJSON"]),
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
-      name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
+      name: "MapcRender",
+      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory", "MapcLint"]),
     // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
     // in place through the YAML source map and checks the plan against the workspace's schemas.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),

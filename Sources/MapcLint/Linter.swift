@@ -142,7 +142,9 @@ public struct Linter: Sendable {
   }
 
   /// Lints a loaded plan; `bytes` are the file's, for source lines when it has no source.
-  func lint(_ document: PlanDocument, bytes: [UInt8], target: LintTarget) -> [Finding] {
+  /// The plan is checked on its own: no check across files, and the history rules only with
+  /// the target's `lastChange` and `base`.
+  public func lint(_ document: PlanDocument, bytes: [UInt8], target: LintTarget) -> [Finding] {
     let path = target.displayPath
     var findings = document.problems.map { finding(for: $0, path: path) }
     guard let source = document.source else {

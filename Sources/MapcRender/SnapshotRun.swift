@@ -1,6 +1,7 @@
 import Foundation
 import MapcGit
 import MapcHistory
+import MapcLint
 import MapcModel
 import MapcWorkspace
 
@@ -48,6 +49,8 @@ public struct SnapshotRun: Sendable {
   public var problems: [String]
   /// Notes for standard error (history left out, and why).
   public var notes: [String]
+  /// The warnings of the rendered plans' checks, as `mapc lint` shows them, for standard error.
+  public var warnings: [String]
 
   /// Renders what `request` asks for in `workspace`; `environment` gives `SOURCE_DATE_EPOCH`.
   ///
@@ -66,22 +69,27 @@ public struct SnapshotRun: Sendable {
     }
     try sources.readHistory(for: files, at: request.at, since: request.base)
     notes = sources.notes
+    sources.check(
+      with: Linter(configuration: workspace.configuration, schemas: workspace.schemas, today: workspace.today),
+      pastRevision: request.at != nil)
 
     // Parse and render on all cores; report and name in file order, so output is the same.
     // Every buyer page passes the leak guard before the run returns, so a leak stops the
     // command before anything is written.
     let builder = sources.builder
     let buyer = request.audience == .buyer
-    let outputs = files.concurrentMap { file -> Result<Result<(Snapshot, String, LeakGuard?), SnapshotSources.Problem>, UsageError> in
+    typealias Rendered = (snapshot: Snapshot, html: String, guarding: LeakGuard?, warnings: [String])
+    let outputs = files.concurrentMap { file -> Result<Result<Rendered, SnapshotSources.Problem>, UsageError> in
       Result { () throws(UsageError) in
         switch try builder.snapshot(file) {
         case .failure(let problem): return .failure(problem)
-        case .success(let snapshot):
+        case .success(let checked):
+          let snapshot = checked.snapshot
           let html = SnapshotPage(snapshot).render()
-          guard buyer else { return .success((snapshot, html, nil)) }
+          guard buyer else { return .success((snapshot, html, nil, checked.warnings)) }
           let guarding = builder.leakGuard(for: snapshot, environment: environment)
           try snapshot.checkBuyerPage(html, with: guarding)
-          return .success((snapshot, html, guarding))
+          return .success((snapshot, html, guarding, checked.warnings))
         }
       }
     }
@@ -89,19 +97,21 @@ public struct SnapshotRun: Sendable {
       // Two files with one id would have been drawn from each other's history: nothing is written.
       try PlanIDs.requireUnique(
         zip(files, outputs).compactMap { file, output in
-          guard case .success(.success(let (snapshot, _, _))) = output, let id = snapshot.plan.id else { return nil }
+          guard case .success(.success(let rendered)) = output, let id = rendered.snapshot.plan.id else { return nil }
           return PlanIDs.Entry(id: id, path: file.displayPath)
         })
     }
     pages = []
     problems = []
+    warnings = []
     var usedNames = Set<String>(["index"])
     var indexGuard = LeakGuard()
     for output in outputs {
       switch try output.get() {
       case .failure(let problem):
         problems.append(problem.text)
-      case .success(let (snapshot, html, guarding)):
+      case .success(let (snapshot, html, guarding, planWarnings)):
+        warnings += planWarnings
         let file = Self.fileName(for: snapshot, taken: &usedNames)
         // In a folder of pages a buyer is sent one of, a page must be named by its own plan id:
         // a renamed page could be taken for another deal's.

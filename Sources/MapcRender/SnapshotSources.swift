@@ -1,6 +1,7 @@
 import MapcGit
 import MapcHistory
 import MapcJSON
+import MapcLint
 import MapcModel
 import MapcWorkspace
 import MapcYAML
@@ -50,6 +51,13 @@ struct SnapshotSources {
   private func isPlan(_ root: String) -> @Sendable (String) -> Bool {
     let configuration = configuration
     return { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
+  }
+
+  /// Runs `linter` on each plan before it is rendered (see ``SnapshotBuilder/checks``); errors
+  /// stop a plan unless it is drawn at a past revision (`pastRevision`).
+  mutating func check(with linter: Linter, pastRevision: Bool) {
+    builder.checks = linter
+    builder.errorsStopRendering = !pastRevision
   }
 
   /// Opens the repository around `directory`; outside one, history is left out unless `needed`.
@@ -213,6 +221,18 @@ struct SnapshotBuilder: Sendable {
   var since: (name: String, plans: [PlanVersion])?
   /// The commit `since` names: its date and subject name the starting point on the page.
   var sinceCommit: Revision?
+  /// The plan's checks, as `mapc lint` runs them (dated by each snapshot's as-of day): a plan
+  /// with errors is not rendered, so a typo never reaches a buyer as if it were a name.
+  var checks: Linter?
+  /// Whether an error stops the plan. Not at a past revision (`--at`): history cannot be fixed,
+  /// so the page shows the plan as it was and the errors are reported beside it.
+  var errorsStopRendering = true
+
+  /// A snapshot and the warnings its plan's checks found (as `mapc lint` shows them).
+  struct Checked: Sendable {
+    var snapshot: Snapshot
+    var warnings: [String]
+  }
 
   /// How the page names the starting point of "What changed": the date of `commit`, and its
   /// subject unless the page is the buyer's and that commit changed nothing public in plan `id`
@@ -230,8 +250,9 @@ struct SnapshotBuilder: Sendable {
     return showsSubject && subject.contains(where: { !$0.isWhitespace }) ? "\(date): \(subject)" : date
   }
 
-  /// The snapshot of one plan file, or the problem that stops it.
-  func snapshot(_ file: PlanFile) throws(UsageError) -> Result<Snapshot, Problem> {
+  /// The snapshot of one plan file with the warnings of its checks, or the problem that stops
+  /// it: a file that does not load, or a plan whose checks find an error.
+  func snapshot(_ file: PlanFile) throws(UsageError) -> Result<Checked, Problem> {
     let bytes: [UInt8]
     switch file.bytes {
     case .failure(let problem): return .failure(Self.problem(file.displayPath, problem.position, problem.message, problem.help))
@@ -259,6 +280,26 @@ struct SnapshotBuilder: Sendable {
         "no as-of date for \(file.displayPath): \(report == nil ? "there is no git history to date it by" : "it has no commit yet to date it by")",
         help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
+    var warnings: [String] = []
+    if var checks {
+      checks.today = asOf
+      let target = LintTarget(path: file.displayPath, displayPath: file.displayPath, relativePath: file.path)
+      let findings = checks.lint(document, bytes: bytes, target: target).sorted(by: Finding.reportOrder)
+      let errors = findings.filter { $0.severity == .error }
+      // Notes stay with `mapc lint`: a render prints what needs fixing, not every suggestion.
+      warnings = findings.filter { $0.severity == .warning }.map { TextReporter.render($0) + "\n" }
+      let count = errors.count == 1 ? "an error" : "\(errors.count) errors"
+      if !errors.isEmpty && !errorsStopRendering {
+        warnings = findings.filter { $0.severity != .note }.map { TextReporter.render($0) + "\n" }
+        warnings.append("\(InertText.text(file.displayPath)): note: the plan had \(count) at that revision; it is rendered as it was\n")
+      } else if !errors.isEmpty {
+        return .failure(
+          Problem(
+            text: findings.map { TextReporter.render($0) + "\n" }.joined()
+              + "\(InertText.text(file.displayPath)): error: the plan has \(count), so it is not rendered\n"
+              + "  = help: fix what `mapc lint \(InertText.text(file.displayPath))` reports, then render again\n"))
+      }
+    }
     var history = SnapshotHistory(slip: slip, leftOut: leftOut)
     if let report, let id = plan.id {
       history.reasons = PlanDiff.reasons(report, audience: audience == .buyer ? .buyer : .internal)[id]
@@ -276,10 +317,10 @@ struct SnapshotBuilder: Sendable {
         audience: audience == .buyer ? .buyer : .internal, baseName: since.name, headName: "snapshot", notes: [])
       history.changes = (sinceLabel(name: since.name, commit: sinceCommit, planID: id), diff.plans.first { $0.id == id }?.entries ?? [])
     }
-    return .success(
-      Snapshot(
-        plan: plan, frontmatter: json, body: source.body, audience: audience, asOf: asOf, history: history, commit: commit,
-        uncommitted: uncommitted, branding: branding, path: file.path))
+    let snapshot = Snapshot(
+      plan: plan, frontmatter: json, body: source.body, audience: audience, asOf: asOf, history: history, commit: commit,
+      uncommitted: uncommitted, branding: branding, path: file.path)
+    return .success(Checked(snapshot: snapshot, warnings: warnings))
   }
 
   private static func problem(_ path: String, _ position: SourcePosition?, _ message: String, _ help: String?) -> Problem {

@@ -23,6 +23,11 @@ struct RenderCommand: ParsableCommand {
       content found in it writes nothing and exits 2. A commit that changed only internal \
       content is not part of the buyer's history (trend chart, as-of date).
 
+      The plan's checks run first, as `mapc lint` runs them on the as-of date: a plan with an \
+      error is not rendered (its diagnostics are printed, nothing is written, exit 1; with --all \
+      the other plans are), and warnings are printed beside the page. With --at the plan is drawn \
+      as it was at that revision, its errors reported beside it.
+
       The as-of date is --as-of (or --today), else SOURCE_DATE_EPOCH, else the date of the plan's last \
       commit; never the clock, so the same inputs give the same bytes. Branding (seller name, \
       logo, accent colour, extra CSS) comes from `render` in mapc.yml.
@@ -86,6 +91,7 @@ struct RenderCommand: ParsableCommand {
     let request = SnapshotRun.Request(plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf)
     let run = try SnapshotRun(request, workspace: workspace, environment: Today.processEnvironment())
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
+    for warning in run.warnings { Console.error(warning) }
     for problem in run.problems { Console.error(problem) }
     // An internal snapshot is for the selling team: a new file is readable by its owner only.
     let permissions: AtomicFile.Permissions = audience == .internal ? .private : .shared

@@ -56,20 +56,23 @@ import Testing
     func plan(note: String, goLive: String, reason: String) -> String {
       """
       ---
-      mapc: 1
+      map: 1
       id: acme
       title: Acme rollout
       buyer: Acme
       seller: Northwind
       go_live: \(goLive)
+      value: Acme closes its books in 3 days instead of 9 by March 2027.
+      stages: [decision]
       internal:
         notes: \(note)
       stakeholders:
-        - {id: ana, name: Ana Buyer, side: buyer}
-        - {id: sam, name: Sam Seller, side: seller}
+        - {id: ana, name: Ana Buyer, side: buyer, role: decision-maker}
+        - {id: sam, name: Sam Seller, side: seller, role: account-executive}
       milestones:
         - id: signature
           title: Signature
+          stage: decision
           owners: [ana, sam]
           due: \(goLive)
           due_reason: \(reason)
@@ -118,8 +121,10 @@ import Testing
       html.contains(
         #"<p class="due">Due <time datetime="2026-12-09">9 Dec 2026</time> · in 19 days</p><p class="owners"><span class="side buyer">Brightwater Mutual Insurance: Security reviewer (to be named)</span> <span class="side seller">Northwind Analytics: Jo Castellanos</span></p></div></div></section>"#
       ))
-    // Later, the security review is overdue.
-    let late = try TestSupport.mapc(["render", Self.plan, "--as-of", "2026-12-20"], in: repo)
+    // Later, the security review is overdue (five days: a week would be stalled, an error that
+    // stops the render).
+    let late = try TestSupport.mapc(["render", Self.plan, "--as-of", "2026-12-14"], in: repo)
+    #expect(late.status == 0, "\(late.stderr)")
     #expect(late.stdout.contains(#"<p class="state overdue">"#))
     #expect(late.stdout.contains(" overdue</p></div>"))
   }
