@@ -206,6 +206,17 @@ public struct PlanSlip: Sendable {
   public var skippedRevisions: [Revision]
 }
 
+extension PlanSlip {
+  /// The milestones by id, the first of each (a current one before a dropped one): for a page
+  /// that looks up every milestone of a large plan.
+  public var milestonesByID: [String: MilestoneSlip] {
+    var out: [String: MilestoneSlip] = [:]
+    out.reserveCapacity(milestones.count)
+    for m in milestones where out[m.id] == nil { out[m.id] = m }
+    return out
+  }
+}
+
 /// A plan whose file was deleted and not re-added.
 public struct RemovedPlan: Sendable {
   public var id: String

@@ -10,9 +10,16 @@ import MapcModel
 /// footer. Internal content is only ever *added* for ``SnapshotAudience/internal``: the buyer
 /// path never reads it, so no stylesheet or script can reveal it.
 public struct SnapshotPage: Sendable {
-  public var snapshot: Snapshot
+  public var snapshot: Snapshot {
+    didSet { slips = snapshot.history.slip?.milestonesByID ?? [:] }
+  }
+  /// The slip of each milestone by id, looked up once per milestone row.
+  private var slips: [String: MilestoneSlip]
 
-  public init(_ snapshot: Snapshot) { self.snapshot = snapshot }
+  public init(_ snapshot: Snapshot) {
+    self.snapshot = snapshot
+    slips = snapshot.history.slip?.milestonesByID ?? [:]
+  }
 
   private var plan: Plan { snapshot.plan }
   private var isInternal: Bool { snapshot.audience == .internal }
@@ -59,6 +66,18 @@ public struct SnapshotPage: Sendable {
   private static func badge(_ days: Int, _ slip: DateSlip, _ reason: PlanDiff.DatedReason?) -> HTML {
     let why = reason.flatMap { r in r.date == slip.current ? r.reason : nil }
     return Page.slipBadge(days, baseline: slip.baseline, reason: why)
+  }
+
+  /// The milestones of each declared stage, and those of no declared stage, in plan order: one
+  /// pass, however many stages a plan declares.
+  private var milestonesByStage: (declared: [String: [Milestone]], undeclared: [Milestone]) {
+    var declared: [String: [Milestone]] = [:]
+    for stage in plan.stages { declared[stage] = [] }
+    var undeclared: [Milestone] = []
+    for m in plan.milestones {
+      if let stage = m.stage, declared[stage] != nil { declared[stage, default: []].append(m) } else { undeclared.append(m) }
+    }
+    return (declared, undeclared)
   }
 
   /// The open milestones, by due date (undated last, the plan's order among equals).
@@ -168,8 +187,9 @@ public struct SnapshotPage: Sendable {
     guard !plan.stages.isEmpty else { return .empty }
     var items: [HTML] = []
     var currentFound = false
+    let byStage = milestonesByStage.declared
     for stage in plan.stages {
-      let ms = plan.milestones.filter { $0.stage == stage }
+      let ms = byStage[stage] ?? []
       let closed = ms.count { !$0.isOpen }
       let complete = !ms.isEmpty && closed == ms.count
       let state: String
@@ -233,9 +253,9 @@ public struct SnapshotPage: Sendable {
 
   private func milestones() -> HTML {
     guard !plan.milestones.isEmpty else { return .empty }
-    var groups: [(stage: String?, items: [Milestone])] = plan.stages.map { s in (s, plan.milestones.filter { $0.stage == s }) }
-    let undeclared = plan.milestones.filter { m in !plan.stages.contains { $0 == m.stage } }
-    if !undeclared.isEmpty { groups.append((nil, undeclared)) }
+    let byStage = milestonesByStage
+    var groups: [(stage: String?, items: [Milestone])] = plan.stages.map { s in (s, byStage.declared[s] ?? []) }
+    if !byStage.undeclared.isEmpty { groups.append((nil, byStage.undeclared)) }
     var out: HTML = "<section class=\"milestones\" aria-labelledby=\"h-milestones\"><h2 id=\"h-milestones\">Milestones</h2>\n"
     for group in groups where !group.items.isEmpty {
       out += "<h3>\(group.stage.map(Words.humanize) ?? "Other milestones")</h3>\n<ol class=\"mlist\">\n"
@@ -255,7 +275,7 @@ public struct SnapshotPage: Sendable {
       meta.append("<span class=\"due\(late ? " overdue" : "")\">Due <time datetime=\"\(d.description)\">\(Words.date(d))</time>\(m.isOpen ? " · \(late ? "overdue, " : "")\(Words.relative(d, from: asOf))" : "")</span>")
     }
     if let done = m.doneOn, m.status == .done { meta.append("<span>Done <time datetime=\"\(done.description)\">\(Words.date(done))</time></span>") }
-    if let s = m.id.flatMap({ id in snapshot.history.slip?.milestones.first { $0.id == id } }), let days = s.slipDays, days != 0 {
+    if let s = m.id.flatMap({ slips[$0] }), let days = s.slipDays, days != 0 {
       meta.append(Self.badge(days, s.due, m.id.flatMap { snapshot.history.reasons?.milestones[$0] }))
     }
     var body: HTML = ""

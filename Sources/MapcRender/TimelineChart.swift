@@ -30,9 +30,10 @@ struct TimelineChart {
 
   init(plan: Plan, slip: PlanSlip?, asOf: CalendarDate) {
     var rows: [Row] = []
+    let slips = slip?.milestonesByID ?? [:]
     for m in plan.milestones {
       guard let due = m.due else { continue }
-      let s = m.id.flatMap { id in slip?.milestones.first { $0.id == id } }
+      let s = m.id.flatMap { slips[$0] }
       let baseline = s?.baseline.flatMap { $0 != due ? $0 : nil }
       rows.append(Row(title: m.title ?? m.id ?? "Milestone", due: due, baseline: baseline, status: m.status, risk: m.risk, slipDays: s?.slipDays))
     }

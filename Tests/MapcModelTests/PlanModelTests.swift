@@ -267,6 +267,31 @@ import Testing
     #expect(b.dependencyEntries.isEmpty)
   }
 
+  /// Lookups by id find the first element with that id, and follow the lists when they change.
+  @Test func lookupsByIDFindTheFirstAndFollowEdits() throws {
+    var plan = Plan(
+      try Self.json(
+        """
+        stages: [discovery, validation, discovery]
+        stakeholders: [{id: dana, name: Dana}, {name: No id}, {id: dana, name: Second Dana}]
+        milestones: [{id: a, title: First a}, {id: b}, {id: a, title: Second a}]
+        """))
+    #expect(plan.stakeholder("dana")?.name == "Dana")
+    #expect(plan.stakeholder("nobody") == nil)
+    #expect(plan.milestone("a")?.title == "First a")
+    #expect(plan.milestone("b")?.index == 1)
+    #expect(plan.stageIndex("discovery") == 0)
+    #expect(plan.stageIndex("validation") == 1)
+    #expect(plan.stageIndex(nil) == nil && plan.stageIndex("value") == nil)
+    plan.milestones.removeFirst()
+    #expect(plan.milestone("a")?.title == "Second a")
+    #expect(plan.milestone("b") != nil)
+    plan.stakeholders = []
+    #expect(plan.stakeholder("dana") == nil)
+    plan.stages = ["value", "discovery"]
+    #expect(plan.stageIndex("discovery") == 1)
+  }
+
   @Test func aRepeatedKeyReadsAsItsFirstValue() throws {
     // The YAML loader reports repeated keys; a plan built from such an object anyway agrees
     // with lookups, which find the first.

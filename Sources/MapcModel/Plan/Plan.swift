@@ -35,9 +35,20 @@ public struct Plan: Sendable {
   public var goLive: CalendarDate?
   public var valueDate: CalendarDate?
   public var compellingEvent: CompellingEvent?
-  public var stakeholders: [Stakeholder]
-  public var stages: [String]
-  public var milestones: [Milestone]
+  public var stakeholders: [Stakeholder] {
+    didSet { stakeholderPositions = Self.positions(of: stakeholders.map(\.id)) }
+  }
+  public var stages: [String] {
+    didSet { stagePositions = Self.positions(of: stages) }
+  }
+  public var milestones: [Milestone] {
+    didSet { milestonePositions = Self.positions(of: milestones.map(\.id)) }
+  }
+  /// Where each id first occurs: owners and dependencies are looked up once or more per
+  /// milestone, so a scan per lookup would make a large plan cost the square of its size.
+  private var stakeholderPositions: [String: Int] = [:]
+  private var milestonePositions: [String: Int] = [:]
+  private var stagePositions: [String: Int] = [:]
   /// Checks this plan turns off for itself (`lint.disable`), with their positions in the list.
   public var disabledChecks: [(index: Int, name: String)]
   /// What a plan read without milestone details leaves out, behind one pointer (see ``Boxed``).
@@ -97,6 +108,9 @@ public struct Plan: Sendable {
       v.stringValue.map { (i, $0) }
     }
     calendar = CalendarSettings(json["calendar"])
+    stakeholderPositions = Self.positions(of: stakeholders.map(\.id))
+    milestonePositions = Self.positions(of: milestones.map(\.id))
+    stagePositions = Self.positions(of: stages)
     guard milestoneDetails else { return }
     var more = Details()
     more.formatVersion = json["map"]?.numberValue.flatMap { Int(exactly: $0) }
@@ -125,13 +139,23 @@ public struct Plan: Sendable {
   public static func pointer(_ key: Key) -> JSONPointer { JSONPointer([key.rawValue]) }
 
   /// The stakeholder with this id (the first, if ids repeat).
-  public func stakeholder(_ id: String) -> Stakeholder? { stakeholders.first { $0.id == id } }
+  public func stakeholder(_ id: String) -> Stakeholder? { stakeholderPositions[id].map { stakeholders[$0] } }
 
   /// The milestone with this id (the first, if ids repeat).
-  public func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
+  public func milestone(_ id: String) -> Milestone? { milestonePositions[id].map { milestones[$0] } }
+
+  /// The position of the first element with each id.
+  private static func positions(of ids: [String?]) -> [String: Int] {
+    var out: [String: Int] = [:]
+    out.reserveCapacity(ids.count)
+    for (i, id) in ids.enumerated() {
+      if let id, out[id] == nil { out[id] = i }
+    }
+    return out
+  }
 
   /// The position of a stage in `stages`, or nil for an undeclared stage.
-  public func stageIndex(_ stage: String?) -> Int? { stage.flatMap { stages.firstIndex(of: $0) } }
+  public func stageIndex(_ stage: String?) -> Int? { stage.flatMap { stagePositions[$0] } }
 }
 
 /// The buyer's external date that makes the timeline matter.
