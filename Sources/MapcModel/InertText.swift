@@ -52,38 +52,21 @@ public enum InertText {
   /// `<`, `>` and `&` as entities, mentions in `<code>`, and no workflow command.
   public static func markdown(_ s: String) -> String {
     let scalars = Array(controlsEscaped(s, folding: true).unicodeScalars)
-    var out = ""
-    out.reserveCapacity(scalars.count)
     // A leading `::` and every `##[` are workflow commands; a leading `#` would be a heading
     // wherever a template puts a value at the start of a line. Elsewhere `#` stays as written
     // (`#7` in a commit subject).
-    var i = 0
-    while i < scalars.count, isRunnerWhitespace(scalars[i]) { i += 1 }
-    let leadingColon = i + 1 < scalars.count && scalars[i] == ":" && scalars[i + 1] == ":" ? i : -1
-    let leadingHash = i < scalars.count && scalars[i] == "#" ? i : -1
-    i = 0
-    while i < scalars.count {
-      let u = scalars[i]
-      if let end = mentionEnd(scalars, at: i) {
-        out += "<code>"
-        out.unicodeScalars.append(contentsOf: scalars[i..<end])
-        out += "</code>"
-        i = end
-        continue
-      }
+    let lead = firstNonBlank(scalars)
+    let leadingColon = startsWithTwoColons(scalars, at: lead) ? lead : -1
+    let leadingHash = lead < scalars.count && scalars[lead] == "#" ? lead : -1
+    return escapingMentions(scalars) { u, i in
       switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case ":" where i == leadingColon: out += "\\:"
+      case ":" where i == leadingColon: return "\\:"
       // A backslash keeps the `#`, so it goes before the one that precedes `[`: `#\#[`.
-      case "#" where i == leadingHash || (i > 0 && startsOldCommand(scalars, at: i - 1)): out += "\\#"
-      case "|", "\\", "`", "*", "_", "[", "]", "~": out += "\\" + String(u)
-      default: out.unicodeScalars.append(u)
+      case "#" where i == leadingHash || (i > 0 && startsOldCommand(scalars, at: i - 1)): return "\\#"
+      case "|", "\\", "`", "*", "_", "[", "]", "~": return "\\" + String(u)
+      default: return nil
       }
-      i += 1
     }
-    return out
   }
 
   /// Free text inside raw HTML in a Markdown document (a `<summary>`, where Markdown is not
@@ -92,12 +75,34 @@ public enum InertText {
   /// the second `#` of `##[` as character references, which the page shows as written).
   public static func markdownHTML(_ s: String) -> String {
     let scalars = Array(controlsEscaped(s, folding: true).unicodeScalars)
+    let lead = firstNonBlank(scalars)
+    let leadingColon = startsWithTwoColons(scalars, at: lead) ? lead : -1
+    return escapingMentions(scalars) { u, i in
+      switch u {
+      case ":" where i == leadingColon: return "&#58;"
+      case "#" where i > 0 && startsOldCommand(scalars, at: i - 1): return "&#35;"
+      default: return nil
+      }
+    }
+  }
+
+  /// The index of the first scalar that is not runner whitespace (the count when there is none).
+  private static func firstNonBlank(_ scalars: [Unicode.Scalar]) -> Int {
+    var i = 0
+    while i < scalars.count, isRunnerWhitespace(scalars[i]) { i += 1 }
+    return i
+  }
+
+  private static func startsWithTwoColons(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+    i + 1 < scalars.count && scalars[i] == ":" && scalars[i + 1] == ":"
+  }
+
+  /// `scalars` with mentions in `<code>`, `&`, `<` and `>` as entities, and every other scalar
+  /// as `escape` gives it (by scalar and index; nil keeps it as written).
+  private static func escapingMentions(_ scalars: [Unicode.Scalar], _ escape: (Unicode.Scalar, Int) -> String?) -> String {
     var out = ""
     out.reserveCapacity(scalars.count)
     var i = 0
-    while i < scalars.count, isRunnerWhitespace(scalars[i]) { i += 1 }
-    let leadingColon = i + 1 < scalars.count && scalars[i] == ":" && scalars[i + 1] == ":" ? i : -1
-    i = 0
     while i < scalars.count {
       let u = scalars[i]
       if let end = mentionEnd(scalars, at: i) {
@@ -111,9 +116,8 @@ public enum InertText {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
-      case ":" where i == leadingColon: out += "&#58;"
-      case "#" where i > 0 && startsOldCommand(scalars, at: i - 1): out += "&#35;"
-      default: out.unicodeScalars.append(u)
+      default:
+        if let escaped = escape(u, i) { out += escaped } else { out.unicodeScalars.append(u) }
       }
       i += 1
     }

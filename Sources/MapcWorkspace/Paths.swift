@@ -77,8 +77,10 @@ public enum Paths {
 
   public static func isFile(_ path: String) -> Bool { kind(path) == .file }
 
-  /// Every regular file below `directory`, as paths relative to it, sorted. Hidden
-  /// directories (`.git`), build folders and `node_modules` are skipped.
+  /// Every file below `directory` that is not a directory (regular files, and links, FIFOs and
+  /// the like, which reading refuses with a message), as paths relative to it, sorted. Hidden
+  /// directories (`.git`), build folders and `node_modules` are skipped; links to directories
+  /// are not followed.
   public static func filesBelow(_ directory: String) -> [String] {
     var out: [String] = []
     walk(directory, prefix: "", into: &out, depth: 0)
@@ -100,16 +102,17 @@ public enum Paths {
       let full = dir == "/" ? "/" + name : dir + "/" + name
       let rel = prefix.isEmpty ? name : prefix + "/" + name
       var isDir = type == UInt8(DT_DIR)
-      var isReg = type == UInt8(DT_REG)
-      if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-        let k = kind(full)
-        isDir = k == .directory && type != UInt8(DT_LNK)
-        isReg = k == .file
+      if type == UInt8(DT_UNKNOWN) {
+        var info = stat()
+        isDir = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
       }
       if isDir {
         if name.hasPrefix(".") || name == "node_modules" { continue }
         walk(full, prefix: rel, into: &out, depth: depth + 1)
-      } else if isReg {
+      } else {
+        // A FIFO, socket, device or link that a plan glob matches is listed too: reading it
+        // then says what it is, where leaving it out would lose a plan without a word. A link
+        // to a directory is not followed.
         out.append(rel)
       }
     }

@@ -111,9 +111,23 @@ import Testing
     #expect(!r.timedOut, "\(command) hung on a FIFO")
     #expect(!r.signaled)
     #expect(r.run.status != 0)
-    // Discovery lists regular files only, so a FIFO is no plan; given by name, it is refused.
-    let expected = command == ["lint"] ? "no plan files found" : "not a regular file (a FIFO)"
-    #expect((r.run.stdout + r.run.stderr).contains(expected), "\(r.run.stdout) \(r.run.stderr)")
+    // Given by name or found by the plan globs, it is refused with what it is.
+    #expect((r.run.stdout + r.run.stderr).contains("not a regular file (a FIFO)"), "\(r.run.stdout) \(r.run.stderr)")
+  }
+
+  /// A FIFO the plan globs match is not left out without a word: it is a finding, and the
+  /// plans beside it are linted.
+  @Test func aFIFOAmongThePlansIsReportedAndTheOthersLinted() throws {
+    let directory = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try #require(mkfifo(directory.appendingPathComponent("b.map.md").path, 0o644) == 0)
+    try "not a plan".write(to: directory.appendingPathComponent("a.map.md"), atomically: true, encoding: .utf8)
+    let r = try TestSupport.mapc(["lint"], in: directory, timeout: 20)
+    #expect(!r.timedOut)
+    #expect(r.run.status == 1, "\(r.run.stdout) \(r.run.stderr)")
+    #expect(r.run.stdout.contains("b.map.md: error[MAP001]: cannot read file: not a regular file (a FIFO)"), "\(r.run.stdout)")
+    #expect(r.run.stdout.contains("a.map.md:1:1: error["), "\(r.run.stdout)")
+    #expect(r.run.stdout.contains("in 2 of 2 files"), "\(r.run.stdout)")
   }
 
   @Test(arguments: [["lint", "p.map.md"], ["lint", "--format", "json", "p.map.md"], ["lint", "--format", "sarif", "p.map.md"], ["lint"], ["render", "p.map.md", "--as-of", "2026-06-01"]])
