@@ -1,0 +1,161 @@
+import MapcJSON
+import MapcModel
+import MapcRender
+import MapcSchedule
+
+/// Where `mapc template extract` takes each milestone's offset from.
+public enum ExtractDurations: String, Sendable, CaseIterable {
+  /// The baseline due dates (the first committed ones) against the baseline go-live.
+  case baseline
+  /// The done dates against the go-live the plan reached.
+  case actual
+}
+
+/// The dates a template is extracted against: each milestone's date by id, and go-live.
+public struct ExtractDates: Sendable {
+  public var goLive: CalendarDate
+  public var milestones: [String: CalendarDate]
+
+  public init(goLive: CalendarDate, milestones: [String: CalendarDate]) {
+    self.goLive = goLive
+    self.milestones = milestones
+  }
+}
+
+/// Makes a template from a plan: the shape of the deal without the deal.
+///
+/// Kept: the title, value, objectives, stages, check-in cadence, the weekend of the plan's
+/// calendar, `lint`; stakeholders as roles (`id`, `side`, `role`, `title`, `decides`), their ids
+/// renamed after their roles (an id is often a first name); milestones with `id`, `title`,
+/// `stage`, `owners`, `offset`, `lead`, `depends_on`, `marks`, `pinned`, `success_criteria`; the
+/// body without its internal sections. Left out: names, emails, phones, URLs, progress,
+/// status, risk, done dates, due dates and their reasons, the compelling event, constraints,
+/// documents, links, holidays, every `internal` value and `x-` field. In every text kept, the
+/// buyer's and seller's names become `${buyer}` and `${seller}`, each stakeholder's name (and
+/// each word of it) their role, and email addresses `(email)`.
+public enum TemplateExtractor {
+  /// The template text for `plan` (loaded from `document`), with offsets in business days
+  /// from `dates.goLive` on the plan's calendar. `id` is the template's id.
+  public static func extract(
+    _ document: PlanDocument, dates: ExtractDates, id: String, calendar configuration: CalendarSettings?
+  ) -> String {
+    guard let plan = document.plan, let frontmatter = document.frontmatter else { return "" }
+    let working = PlanCalendar(plan: plan, configuration: configuration)
+      .workingCalendar(for: PlanCalendar.Target(id: nil, stage: nil, sides: []))
+    let scrub = Scrubber(plan: plan)
+
+    // Stakeholder ids after their roles: `buyer-champion`, `seller-account-executive-2`.
+    var renamed: [String: String] = [:]
+    var used: [String: Int] = [:]
+    for s in plan.stakeholders {
+      guard let old = s.id, renamed[old] == nil else { continue }
+      let base = [s.side?.rawValue ?? "party", s.role ?? "other"].joined(separator: "-")
+      let n = (used[base] ?? 0) + 1
+      used[base] = n
+      renamed[old] = n == 1 ? base : "\(base)-\(n)"
+    }
+
+    var out: [(String, JSONValue)] = [("map_template", .number(1)), ("id", .string(id))]
+    if let title = plan.title { out.append(("title", .string(scrub(title)))) }
+    out.append(("description", .string("Made by `mapc template extract` from a past plan; offsets from its dates to go-live.")))
+    for (key, value) in frontmatter.objectValue ?? JSONObject() {
+      switch key {
+      case "value": out.append((key, scrub.json(value)))
+      case "objectives": out.append((key, scrub.json(value)))
+      case "calendar":
+        if let weekend = value["weekend"] { out.append((key, .object(JSONObject([("weekend", weekend)])))) }
+      case "stakeholders":
+        let items = (value.arrayValue ?? []).map { item -> JSONValue in
+          var members: [(String, JSONValue)] = []
+          for (k, v) in item.objectValue ?? JSONObject() {
+            switch k {
+            case "id": members.append((k, .string(v.stringValue.flatMap { renamed[$0] } ?? "party")))
+            case "title": members.append((k, scrub.json(v)))
+            case "side", "role", "decides": members.append((k, v))
+            default: continue
+            }
+          }
+          return .object(JSONObject(members))
+        }
+        out.append((key, .array(items)))
+      case "stages": out.append((key, value))
+      case "milestones":
+        let items = (value.arrayValue ?? []).enumerated().map { i, item -> JSONValue in
+          let m = i < plan.milestones.count ? plan.milestones[i] : nil
+          var members: [(String, JSONValue)] = []
+          for (k, v) in item.objectValue ?? JSONObject() {
+            switch k {
+            case "id", "stage", "depends_on", "lead", "marks", "pinned": members.append((k, v))
+            case "title", "success_criteria": members.append((k, scrub.json(v)))
+            case "owners":
+              members.append((k, .array((v.arrayValue ?? []).map { o in .string(o.stringValue.flatMap { renamed[$0] } ?? "party") })))
+              if let offset = m.flatMap({ offset(of: $0, dates: dates, calendar: working) }) {
+                members.append(("offset", .number(Double(offset))))
+              }
+            default: continue
+            }
+          }
+          return .object(JSONObject(members))
+        }
+        out.append((key, .array(items)))
+      case "check_ins":
+        if let cadence = value["cadence"] { out.append((key, .object(JSONObject([("cadence", cadence)])))) }
+      case "lint": out.append((key, value))
+      default: continue
+      }
+    }
+    let body = scrub(MarkdownBody.publicSource(document.source?.body ?? ""))
+    return "---\n" + YAMLEmitter.document(JSONObject(out)) + "---\n" + body
+  }
+
+  /// Business days from the milestone's date to go-live's, when both are known; the go-live
+  /// milestone needs none.
+  static func offset(of m: Milestone, dates: ExtractDates, calendar: WorkingCalendar) -> Int? {
+    guard m.marks != .goLive, let id = m.id, let date = dates.milestones[id] else { return nil }
+    guard let days = calendar.businessDays(from: dates.goLive, to: date), abs(days) <= PlanTemplate.maximumOffset else { return nil }
+    return days
+  }
+
+  /// Replaces names in text: the buyer and seller with their placeholders, stakeholders'
+  /// names (whole, then each word of three letters or more) with their roles, emails and
+  /// phone numbers given in the plan with neutral words.
+  struct Scrubber {
+    var names: [(name: String, placeholder: Placeholder)]
+    var people: [(String, String)]
+
+    init(plan: Plan) {
+      names = [(plan.buyer ?? "", .buyer), (plan.seller ?? "", .seller)]
+      var people: [(String, String)] = []
+      var words: [(String, String)] = []
+      for s in plan.stakeholders {
+        let role = "the " + (s.role ?? "stakeholder").replacingOccurrences(of: "-", with: " ")
+        if let email = s.email, !email.isEmpty { people.append((email, "(email)")) }
+        if let phone = s.phone, !phone.isEmpty { people.append((phone, "(phone)")) }
+        if let url = s.url, !url.isEmpty { people.append((url, "(link)")) }
+        guard let name = s.name, !name.isEmpty else { continue }
+        people.append((name, role))
+        for word in name.split(whereSeparator: { $0 == " " || $0 == "-" }) where word.count >= 3 {
+          words.append((String(word), role))
+        }
+      }
+      // Longest first, so a full name wins over its words.
+      self.people = (people.sorted { $0.0.count > $1.0.count }) + words.sorted { $0.0.count > $1.0.count }
+    }
+
+    func callAsFunction(_ text: String) -> String {
+      var out = text
+      for (name, role) in people { out = out.replacing(name, with: role) }
+      out = out.replacing(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/, with: "(email)")
+      return Placeholders.replacingNames(in: out, names)
+    }
+
+    func json(_ value: JSONValue) -> JSONValue {
+      switch value {
+      case .string(let s): return .string(self(s))
+      case .array(let items): return .array(items.map(json))
+      case .object(let o): return .object(JSONObject(o.compactMap { k, v in k.hasPrefix("x-") ? nil : (k, json(v)) }))
+      default: return value
+      }
+    }
+  }
+}
