@@ -22,7 +22,7 @@ public struct LintRun: Sendable {
     settings = LintSettings(configuration)
     notes = []
     let root = Self.repositoryRoot(workspace)
-    var targets = try workspace.planFiles(paths).map { LintTarget($0, repositoryRoot: root) }
+    var targets = try workspace.planFiles(paths, includingTemplates: true).map { LintTarget($0, repositoryRoot: root) }
     // A shallow clone holds too little history for the history rules: they are skipped, and
     // said so once, rather than fail the run or stay silent.
     if Self.isShallowClone(workspace.directory) {

@@ -67,9 +67,6 @@ public struct NewRun: Sendable {
       replaces = true
       try AtomicFile.checkReplaceable(target)
     }
-    if let refusal = RepositoryBoundary(root: workspace.repositoryRoot, isGitWorkTree: true).refusal(for: target) {
-      throw UsageError("cannot write \(Paths.display(target)): it \(refusal)", help: "write the plan inside the repository")
-    }
     if let relative = Paths.relative(target, to: configuration.root), !configuration.includesPlan(atRelativePath: relative) {
       warnings.append(
         "\(Paths.display(target)) is not among the plans of \(Configuration.fileName) (`plans`: "

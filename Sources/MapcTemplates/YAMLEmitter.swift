@@ -9,10 +9,12 @@ enum YAMLEmitter {
   /// value is a block (a list or a mapping), so the sections read apart.
   static func document(_ object: JSONObject) -> String {
     var out = ""
+    var previousBlock = false
     for (i, (key, value)) in object.enumerated() {
       let block = isBlock(value)
-      if block && i > 0 { out += "\n" }
+      if (block || previousBlock) && i > 0 { out += "\n" }
       out += member(key, value, indent: 0)
+      previousBlock = block
     }
     return out
   }
@@ -22,6 +24,7 @@ enum YAMLEmitter {
     let pad = String(repeating: " ", count: indent)
     let k = scalar(key, inFlow: false)
     if isBlock(value) { return pad + k + ":\n" + block(value, indent: indent + 2) }
+    if case .string(let s) = value, let folded = folded(s, indent: indent + 2) { return pad + k + ": >-\n" + folded }
     return pad + k + ": " + inline(value) + "\n"
   }
 
@@ -67,13 +70,45 @@ enum YAMLEmitter {
     for item in items {
       switch item {
       case .string(let s):
-        guard isPlain(s, inFlow: true) else { return false }
+        // Ids and names of one word; sentences read better one per line.
+        guard isPlain(s, inFlow: true), !s.contains(" ") else { return false }
         width += s.unicodeScalars.count + 2
       case .number, .bool: width += 8
       default: return false
       }
     }
     return width <= 80
+  }
+
+  /// The widest line of a folded string.
+  static let foldWidth = 96
+
+  /// A long single-line string as a folded block scalar (`>-`) wrapped at spaces, when folding
+  /// reads back as the same string: no line break, tab or control character, no leading,
+  /// trailing or repeated space. Nil for a short string or one that does not qualify.
+  static func folded(_ s: String, indent: Int) -> String? {
+    let width = foldWidth - indent
+    guard s.unicodeScalars.count > width, !s.hasPrefix(" "), !s.hasSuffix(" "), !s.contains("  ") else { return nil }
+    for c in s.unicodeScalars where c != " " {
+      // Any other space, break or invisible character could fold differently: quote instead.
+      switch c.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: return nil
+      default: if c.properties.isWhitespace { return nil }
+      }
+    }
+    let pad = String(repeating: " ", count: indent)
+    var lines: [String] = []
+    var line = ""
+    for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+      if !line.isEmpty, line.unicodeScalars.count + 1 + word.unicodeScalars.count > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = line.isEmpty ? String(word) : line + " " + word
+      }
+    }
+    lines.append(line)
+    return lines.map { pad + $0 + "\n" }.joined()
   }
 
   /// A scalar, an empty collection, or a flow list.
