@@ -19,7 +19,7 @@ import Testing
     let run = try TestSupport.mapc(["schema", "report"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.contains("Please provide one of 'plan', 'config' and 'template'."), "\(run.stderr)")
+    #expect(run.stderr.contains("Please provide one of 'plan', 'config' or 'template'."), "\(run.stderr)")
   }
 
   /// What the scaffolded mapc.yml tells the user to run writes the file it points editors at.

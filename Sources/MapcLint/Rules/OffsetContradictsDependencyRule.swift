@@ -17,12 +17,12 @@ public struct OffsetContradictsDependencyRule: Rule {
       """,
     triggering: [
       Example.template(
-        ExampleTemplates.minimal(replacing: "        offset: -20\n", with: "        offset: -20\n      - id: training\n        title: Users trained\n        stage: implementation\n        owners: [champion, ae]\n        offset: ↓-18\n        depends_on: [kickoff]\n        lead: 5\n"),
+        ExampleTemplates.minimal(replacing: "    offset: -20\n", with: "    offset: -20\n  - id: training\n    title: Users trained\n    stage: implementation\n    owners: [champion, ae]\n    offset: ↓-18\n    depends_on: [kickoff]\n    lead: 5\n"),
         caption: "training, 5 business days after kickoff, cannot be 2 after it")
     ],
     nonTriggering: [
       Example.template(
-        ExampleTemplates.minimal(replacing: "        offset: -20\n", with: "        offset: -20\n      - id: training\n        title: Users trained\n        stage: implementation\n        owners: [champion, ae]\n        offset: -15\n        depends_on: [kickoff]\n        lead: 5\n"),
+        ExampleTemplates.minimal(replacing: "    offset: -20\n", with: "    offset: -20\n  - id: training\n    title: Users trained\n    stage: implementation\n    owners: [champion, ae]\n    offset: -15\n    depends_on: [kickoff]\n    lead: 5\n"),
         caption: "training 5 business days after kickoff")
     ])
 
