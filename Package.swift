@@ -110,7 +110,8 @@ let package = Package(
         "MapcTemplates", "MapcLint", "MapcModel", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport",
       ], exclude: ["Goldens"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
+      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace", "MapcModel"],
+      exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -24,15 +24,16 @@ public struct ExtractDates: Sendable {
 
 /// Makes a template from a plan: the shape of the deal without the deal.
 ///
-/// Kept: the title, value, objectives, stages, check-in cadence, the weekend of the plan's
-/// calendar, `lint`; stakeholders as roles (`id`, `side`, `role`, `title`, `decides`), their ids
+/// Kept: the title, value, objectives, stages, check-in cadence, the plan's calendar (the
+/// offsets are counted on it), `lint`; stakeholders as roles (`id`, `side`, `role`, `title`, `decides`), their ids
 /// renamed after their roles (an id is often a first name); milestones with `id`, `title`,
 /// `stage`, `owners`, `offset`, `lead`, `depends_on`, `marks`, `pinned`, `success_criteria`; the
 /// body without its internal sections. Left out: names, emails, phones, URLs, progress,
 /// status, risk, done dates, due dates and their reasons, the compelling event, constraints,
-/// documents, links, holidays, every `internal` value and `x-` field. In every text kept, the
-/// buyer's and seller's names become `${buyer}` and `${seller}`, each stakeholder's name (and
-/// each word of it) their role, and email addresses `(email)`.
+/// documents, links, every `internal` value and `x-` field. In every text kept, the
+/// buyer's and seller's names (and the leading words of them, "Brightwater" for Brightwater
+/// Mutual Insurance) become `${buyer}` and `${seller}`, each stakeholder's name (and each word
+/// of it) their role, and email addresses `(email)`.
 public enum TemplateExtractor {
   /// The template text for `plan` (loaded from `document`), with offsets in business days
   /// from `dates.goLive` on the plan's calendar. `id` is the template's id.
@@ -40,8 +41,10 @@ public enum TemplateExtractor {
     _ document: PlanDocument, dates: ExtractDates, id: String, calendar configuration: CalendarSettings?
   ) -> String {
     guard let plan = document.plan, let frontmatter = document.frontmatter else { return "" }
-    let working = PlanCalendar(plan: plan, configuration: configuration)
-      .workingCalendar(for: PlanCalendar.Target(id: nil, stage: nil, sides: []))
+    // The calendar the template keeps (weekend and holidays, not the deal's blackouts), so
+    // that `mapc new` counts the offsets back exactly as they were counted here.
+    let planCalendar = PlanCalendar(plan: plan, configuration: configuration)
+    let working = WorkingCalendar(weekend: planCalendar.weekend, holidays: planCalendar.holidays)
     let scrub = Scrubber(plan: plan)
 
     // Stakeholder ids after their roles: `buyer-champion`, `seller-account-executive-2`.
@@ -55,6 +58,23 @@ public enum TemplateExtractor {
       renamed[old] = n == 1 ? base : "\(base)-\(n)"
     }
 
+    // Offsets first, then each lead cut to the business days its dependencies left it in the
+    // past plan: a lead written later than the baseline (or longer than the time it took)
+    // would otherwise contradict the offsets it sits between (MAP211).
+    var offsets: [Int?] = plan.milestones.map { offset(of: $0, dates: dates, calendar: working) }
+    var positionByID: [String: Int] = [:]
+    for m in plan.milestones {
+      if m.marks == .goLive { offsets[m.index] = nil }
+      if let id = m.id, positionByID[id] == nil { positionByID[id] = m.marks == .goLive ? 0 : offsets[m.index] }
+    }
+    let leads: [Int?] = plan.milestones.map { m in
+      guard let lead = m.lead else { return nil }
+      guard let own = m.marks == .goLive ? 0 : offsets[m.index],
+        let latest = m.dependsOn.compactMap({ positionByID[$0] }).max()
+      else { return lead }
+      return max(0, min(lead, own - latest))
+    }
+
     var out: [(String, JSONValue)] = [("map_template", .number(1)), ("id", .string(id))]
     if let title = plan.title { out.append(("title", .string(scrub(title)))) }
     out.append(("description", .string("Made by `mapc template extract` from a past plan; offsets from its dates to go-live.")))
@@ -62,8 +82,7 @@ public enum TemplateExtractor {
       switch key {
       case "value": out.append((key, scrub.json(value)))
       case "objectives": out.append((key, scrub.json(value)))
-      case "calendar":
-        if let weekend = value["weekend"] { out.append((key, .object(JSONObject([("weekend", weekend)])))) }
+      case "calendar": out.append((key, scrub.json(value)))
       case "stakeholders":
         let items = (value.arrayValue ?? []).map { item -> JSONValue in
           var members: [(String, JSONValue)] = []
@@ -85,11 +104,12 @@ public enum TemplateExtractor {
           var members: [(String, JSONValue)] = []
           for (k, v) in item.objectValue ?? JSONObject() {
             switch k {
-            case "id", "stage", "depends_on", "lead", "marks", "pinned": members.append((k, v))
+            case "id", "stage", "depends_on", "marks", "pinned": members.append((k, v))
+            case "lead": if let lead = i < leads.count ? leads[i] : nil { members.append((k, .number(Double(lead)))) }
             case "title", "success_criteria": members.append((k, scrub.json(v)))
             case "owners":
               members.append((k, .array((v.arrayValue ?? []).map { o in .string(o.stringValue.flatMap { renamed[$0] } ?? "party") })))
-              if let offset = m.flatMap({ offset(of: $0, dates: dates, calendar: working) }) {
+              if let offset = i < offsets.count ? offsets[i] : nil {
                 members.append(("offset", .number(Double(offset))))
               }
             default: continue
@@ -124,7 +144,19 @@ public enum TemplateExtractor {
     var people: [(String, String)]
 
     init(plan: Plan) {
-      names = [(plan.buyer ?? "", .buyer), (plan.seller ?? "", .seller)]
+      // A company is often called by the start of its name ("Brightwater" for Brightwater
+      // Mutual Insurance): every leading run of its words counts, down to one word of four
+      // letters or more.
+      names = []
+      for (full, placeholder) in [(plan.buyer ?? "", Placeholder.buyer), (plan.seller ?? "", .seller)] {
+        let words = full.split(separator: " ")
+        guard !words.isEmpty else { continue }
+        for n in stride(from: words.count, through: 1, by: -1) {
+          let prefix = words.prefix(n).joined(separator: " ")
+          if n == 1 && (prefix.count < 4 || ["The", "the"].contains(prefix)) { continue }
+          names.append((prefix, placeholder))
+        }
+      }
       var people: [(String, String)] = []
       var words: [(String, String)] = []
       for s in plan.stakeholders {

@@ -48,7 +48,9 @@ public struct OffsetContradictsDependencyRule: Rule {
           RuleFinding(
             at: at, .value,
             "`\(name)` is at offset \(own) but depends on `\(id)` at offset \(theirs) with a lead of \(lead): it cannot be before \(theirs + lead)",
-            help: "set its offset to \(theirs + lead) or later, or shorten its `lead`"))
+            help: lead > 0
+              ? "set its offset to \(theirs + lead) or later, or shorten its `lead`"
+              : "set its offset to \(theirs) or later, or remove the dependency if it is not real"))
       }
     }
     return out
