@@ -1,0 +1,130 @@
+import MapcJSON
+import MapcModel
+import MapcSchedule
+import MapcWorkspace
+import Testing
+
+@testable import MapcTemplates
+
+@Suite struct PlaceholderTests {
+  @Test func findsEveryPlaceholderWithItsPosition() {
+    let uses = Placeholders.uses(in: "${buyer} × ${seller}: ${nope} and ${go_live}")
+    #expect(uses.map(\.name) == ["buyer", "seller", "nope", "go_live"])
+    #expect(uses.map(\.offset) == [0, 11, 22, 34])
+    #expect(uses[2].placeholder == nil && uses[0].placeholder == .buyer)
+  }
+
+  @Test func strayDollarBracesAreText() {
+    #expect(Placeholders.uses(in: "costs ${ 5 and more\n}").isEmpty)
+    #expect(Placeholders.uses(in: "${" + String(repeating: "a", count: 100) + "}").isEmpty)
+    #expect(Placeholders.uses(in: "$$${buyer}").map(\.offset) == [2])
+  }
+
+  @Test func fillsKnownPlaceholdersOnly() {
+    let filled = Placeholders.fill("${buyer} ${x} ${value_date} ${seller}", with: [.buyer: "Acme", .seller: "$Nw${buyer}"])
+    #expect(filled == "Acme ${x} ${value_date} $Nw${buyer}")
+  }
+
+  @Test func replacesLongestNamesFirst() {
+    let out = Placeholders.replacingNames(in: "Acme Corp and Acme", [("Acme", .buyer), ("Acme Corp", .buyer)])
+    #expect(out == "${buyer} and ${buyer}")
+  }
+}
+
+@Suite struct YAMLEmitterTests {
+  /// Every string reads back as itself through the plan loader, however it must be quoted.
+  @Test(arguments: [
+    "plain text", "yes", "no", "on", "null", "~", "true", "1", "1.5", "0x1F", ".inf", "-5", "2027-03-01", "a: b", "a #b",
+    "#hash", "- dash", "[x]", "{x}", "'q'", "\"dq\"", "line\nbreak", "tab\there", " lead", "trail ", "ends:", "é × — ✓",
+    "back\\slash", "\u{7}bell", "*star", "&amp", "!bang", "%pct", "@at", "`tick", "|pipe", ">gt", "?q", ",comma",
+    String(repeating: "long words here ", count: 12) + "end", "with  two  spaces " + String(repeating: "x ", count: 60) + "y",
+  ])
+  func stringsReadBack(text: String) throws {
+    let object = JSONObject([
+      ("s", .string(text)), ("list", .array([.string(text), .string("id")])),
+      ("nested", .object(JSONObject([("k", .string(text)), ("n", .number(3)), ("b", .bool(true))]))),
+      ("items", .array([.object(JSONObject([("id", .string("a")), ("t", .string(text))]))])),
+    ])
+    let yaml = YAMLEmitter.document(object)
+    let read = PlanDocument(text: "---\n" + yaml + "---\n")
+    #expect(read.frontmatter == .object(object), "\(yaml)")
+  }
+
+  @Test func shortIDListsAreFlowAndSentencesAreBlock() {
+    let yaml = YAMLEmitter.document(
+      JSONObject([("owners", .array([.string("a"), .string("b")])), ("criteria", .array([.string("one sentence")]))]))
+    #expect(yaml == "owners: [a, b]\n\ncriteria:\n  - one sentence\n")
+  }
+}
+
+@Suite struct TemplateDatesTests {
+  static func template(_ milestones: String, calendar: String = "") -> PlanTemplate? {
+    PlanTemplate(
+      PlanDocument(
+        text: """
+          ---
+          map_template: 1
+          id: t
+          title: t
+          value: v
+          \(calendar)
+          stakeholders: [{ id: a, side: buyer, role: champion }]
+          stages: [s]
+          milestones:
+          \(milestones)
+          ---
+
+          """))
+  }
+
+  static let goLive = CalendarDate(year: 2027, month: 3, day: 1)!  // a Monday
+
+  @Test func offsetsAreWorkdaysFromGoLive() throws {
+    let t = try #require(Self.template("""
+        - { id: a, title: a, stage: s, owners: [a], offset: -5 }
+        - { id: b, title: b, stage: s, owners: [a], offset: 1 }
+        - { id: g, title: g, stage: s, owners: [a], marks: go_live, offset: -3 }
+      """))
+    let dues = try TemplateDates.dues(t, goLive: Self.goLive, valueDate: nil, calendar: PlanCalendar())
+    #expect(dues == [CalendarDate(year: 2027, month: 2, day: 22), CalendarDate(year: 2027, month: 3, day: 2), Self.goLive])
+  }
+
+  /// A lead-only milestone is as late as what waits for it allows, counted from that
+  /// milestone's own date (not from go-live); with nothing waiting, it leads into go-live.
+  @Test func leadOnlyMilestonesGetTheirLateDate() throws {
+    let t = try #require(Self.template("""
+        - { id: prep, title: p, stage: s, owners: [a] , lead: 2 }
+        - { id: review, title: r, stage: s, owners: [a], offset: -10, depends_on: [prep], lead: 5 }
+        - { id: loose, title: l, stage: s, owners: [a], lead: 3 }
+        - { id: after, title: x, stage: s, owners: [a], offset: 10 }
+        - { id: follow, title: f, stage: s, owners: [a], depends_on: [after], lead: 2 }
+      """))
+    let dues = try TemplateDates.dues(t, goLive: Self.goLive, valueDate: nil, calendar: PlanCalendar())
+    // review: 10 working days before 1 March = 15 Feb; prep 5 before that = 8 Feb.
+    #expect(dues[1] == CalendarDate(year: 2027, month: 2, day: 15))
+    #expect(dues[0] == CalendarDate(year: 2027, month: 2, day: 8))
+    #expect(dues[2] == Self.goLive)
+    // after go-live: 10 working days after, and `follow` 2 after that.
+    #expect(dues[3] == CalendarDate(year: 2027, month: 3, day: 15))
+    #expect(dues[4] == CalendarDate(year: 2027, month: 3, day: 17))
+  }
+
+  @Test func holidaysAndWeekendOfTheTemplateCount() throws {
+    let t = try #require(Self.template(
+      "  - { id: a, title: a, stage: s, owners: [a], offset: -1 }", calendar: "calendar: { weekend: [fri, sat], holidays: [2027-02-28] }"))
+    let plan = t.plan
+    let dues = try TemplateDates.dues(t, goLive: Self.goLive, valueDate: nil, calendar: PlanCalendar(plan: plan, configuration: nil))
+    // 28 Feb (Sunday) is a holiday, 27 and 26 Feb the weekend: the working day before is 25 Feb.
+    #expect(dues == [CalendarDate(year: 2027, month: 2, day: 25)])
+  }
+
+  @Test func aCycleIsAnError() throws {
+    let t = try #require(Self.template("""
+        - { id: a, title: a, stage: s, owners: [a], depends_on: [b] }
+        - { id: b, title: b, stage: s, owners: [a], depends_on: [a] }
+      """))
+    #expect(throws: ScheduleError.dependencyCycle(["a", "b"])) {
+      try TemplateDates.dues(t, goLive: Self.goLive, valueDate: nil, calendar: PlanCalendar())
+    }
+  }
+}
