@@ -100,7 +100,6 @@ public enum TemplateExtractor {
       case "stages": out.append((key, value))
       case "milestones":
         let items = (value.arrayValue ?? []).enumerated().map { i, item -> JSONValue in
-          let m = i < plan.milestones.count ? plan.milestones[i] : nil
           var members: [(String, JSONValue)] = []
           for (k, v) in item.objectValue ?? JSONObject() {
             switch k {
