@@ -35,6 +35,16 @@ extension Rule {
   public static var scope: RuleScope { .plans }
 }
 
+extension Check {
+  /// The rules' scopes by code; the built-in checks (the file, its YAML, the schema) read
+  /// every file.
+  private static let scopes: [String: RuleScope] = Dictionary(
+    RuleRegistry.rules.map { ($0.check.code, $0.scope) }, uniquingKeysWith: { first, _ in first })
+
+  /// Whether the check runs on a template (`true`) or on a plan (`false`).
+  public func covers(template: Bool) -> Bool { Self.scopes[code]?.covers(template: template) ?? true }
+}
+
 /// What a rule sees: the typed plan (the whole format, so rules never read the frontmatter by
 /// key), the body, and the settings.
 public struct RuleContext: Sendable {
