@@ -17,7 +17,8 @@ public struct NewRun: Sendable {
 
   /// Reads the template `name` (a path, or a repository template's id or name) and makes the
   /// plan. `output` is the file to write (`-` for standard output); default
-  /// `plans/ID.map.md` under the configuration root.
+  /// `plans/ID.map.md` under the configuration root (`ID.map.md` when only that matches the
+  /// `plans` globs).
   ///
   /// - Throws: ``UsageError`` for a template that is not one, does not load or is not valid, a
   ///   plan id already used in the repository, a file in the way (without `force`), and what
@@ -53,7 +54,11 @@ public struct NewRun: Sendable {
       replaces = false
       return
     }
-    let target = output.map(Paths.absolute) ?? Paths.join(configuration.root, "plans/\(request.id).map.md")
+    // By default where the `plans` globs look: plans/ID.map.md, else ID.map.md at the root.
+    let defaultPath =
+      ["plans/\(request.id).map.md", "\(request.id).map.md"].first { configuration.includesPlan(atRelativePath: $0) }
+      ?? "plans/\(request.id).map.md"
+    let target = output.map(Paths.absolute) ?? Paths.join(configuration.root, defaultPath)
     outputPath = target
     outputDisplayPath = Paths.display(target)
     switch Paths.kind(target) {

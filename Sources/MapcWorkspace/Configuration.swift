@@ -107,9 +107,11 @@ public struct Configuration: Sendable {
   }
 
   /// Whether a file is one of the repository's plans: its path relative to ``root`` matches a
-  /// `plans` glob and no `exclude` glob.
+  /// `plans` glob and no `exclude` glob, and it is not a template (`*.map-template.md`, which
+  /// a broad glob such as `**/*.md` would match).
   public func includesPlan(atRelativePath relativePath: String) -> Bool {
-    plans.contains { $0.matches(relativePath) } && !exclude.contains { $0.matches(relativePath) }
+    !PlanFiles.isTemplate(relativePath) && plans.contains { $0.matches(relativePath) }
+      && !exclude.contains { $0.matches(relativePath) }
   }
 
   /// Whether a file is one of the repository's templates: its path relative to ``root`` ends

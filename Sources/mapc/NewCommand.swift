@@ -16,7 +16,8 @@ struct NewCommand: ParsableCommand {
       `${value_date}` are filled in everywhere, the body included; the template's `internal` \
       guidance stays internal.
 
-      Writes plans/ID.map.md under the folder of mapc.yml (or -o FILE; `-o -` prints the plan), \
+      Writes plans/ID.map.md under the folder of mapc.yml (ID.map.md when only that matches \
+      mapc.yml's `plans`), or -o FILE (`-o -` prints the plan), \
       atomically, and refuses to overwrite a file without --force. When go-live leaves less time \
       than the template needs, mapc says so, writes the plan with the early milestones due today \
       (or done today with --done-before-today) and exits 0. Same inputs and --today give the \

@@ -39,3 +39,19 @@ import Testing
     #expect(Check.unknownProperty.covers(template: true))
   }
 }
+
+@Suite struct TemplateDiscoveryTests {
+  /// A template is never one of the plans, whatever the `plans` globs say, and the `templates`
+  /// globs decide which templates `mapc lint` and `mapc new --list` see.
+  @Test func templatesAndPlansAreTellApartByName() {
+    var configuration = Configuration(root: "/repo")
+    configuration.plans = [Glob("**/*.md")]
+    #expect(configuration.includesPlan(atRelativePath: "plans/a.map.md"))
+    #expect(!configuration.includesPlan(atRelativePath: "templates/a.map-template.md"))
+    #expect(configuration.includesTemplate(atRelativePath: "templates/deep/a.map-template.md"))
+    #expect(!configuration.includesTemplate(atRelativePath: "elsewhere/a.map-template.md"))
+    #expect(!configuration.includesTemplate(atRelativePath: "templates/a.map.md"))
+    configuration.exclude = [Glob("templates/old/**")]
+    #expect(!configuration.includesTemplate(atRelativePath: "templates/old/a.map-template.md"))
+  }
+}
