@@ -60,7 +60,7 @@ public struct ExtractRun: Sendable {
     } else {
       id = Self.templateID(plan)
     }
-    text = TemplateExtractor.extract(document, dates: dates, id: id, calendar: workspace.configuration.calendar)
+    text = try TemplateExtractor.extract(document, dates: dates, id: id, calendar: workspace.configuration.calendar)
     guard PlanDocument(text: text).firstError == nil else {
       throw UsageError("internal error: the template made from \(file.displayPath) does not read back")
     }

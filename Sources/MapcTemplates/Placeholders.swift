@@ -78,13 +78,4 @@ public enum Placeholders {
     return String(out)
   }
 
-  /// `text` with each occurrence of a name replaced by its placeholder, longest names first
-  /// (so "Acme Corp" wins over "Acme"). Empty names are ignored.
-  public static func replacingNames(in text: String, _ names: [(name: String, placeholder: Placeholder)]) -> String {
-    var out = text
-    for (name, placeholder) in names.filter({ !$0.name.isEmpty }).sorted(by: { $0.name.count > $1.name.count }) {
-      out = out.replacing(name, with: placeholder.written)
-    }
-    return out
-  }
 }

@@ -2,6 +2,7 @@ import MapcJSON
 import MapcModel
 import MapcRender
 import MapcSchedule
+import MapcWorkspace
 
 /// Where `mapc template extract` takes each milestone's offset from.
 public enum ExtractDurations: String, Sendable, CaseIterable {
@@ -37,15 +38,24 @@ public struct ExtractDates: Sendable {
 public enum TemplateExtractor {
   /// The template text for `plan` (loaded from `document`), with offsets in business days
   /// from `dates.goLive` on the plan's calendar. `id` is the template's id.
+  ///
+  /// - Throws: ``UsageError`` when a name, email, phone or URL of a stakeholder is longer than
+  ///   ``TextScrubber/maximumNameLength`` (the limit that keeps the scrubbing bounded): it could
+  ///   not be removed.
   public static func extract(
     _ document: PlanDocument, dates: ExtractDates, id: String, calendar configuration: CalendarSettings?
-  ) -> String {
+  ) throws(UsageError) -> String {
     guard let plan = document.plan, let frontmatter = document.frontmatter else { return "" }
     // The calendar the template keeps (weekend and holidays, not the deal's blackouts), so
     // that `mapc new` counts the offsets back exactly as they were counted here.
     let planCalendar = PlanCalendar(plan: plan, configuration: configuration)
     let working = WorkingCalendar(weekend: planCalendar.weekend, holidays: planCalendar.holidays)
     let scrub = Scrubber(plan: plan)
+    if let long = scrub.tooLong.first {
+      throw UsageError(
+        "a stakeholder's name or contact is longer than \(TextScrubber.maximumNameLength) characters (it starts "
+          + "\(String(long.prefix(40)).debugDescription)); mapc cannot make sure it is removed, so it makes no template")
+    }
 
     // Stakeholder ids after their roles: `buyer-champion`, `seller-account-executive-2`.
     var renamed: [String: String] = [:]
@@ -139,46 +149,39 @@ public enum TemplateExtractor {
   /// names (whole, then each word of three letters or more) with their roles, emails and
   /// phone numbers given in the plan with neutral words.
   struct Scrubber {
-    var names: [(name: String, placeholder: Placeholder)]
-    var people: [(String, String)]
+    var scrubber: TextScrubber
 
     init(plan: Plan) {
+      var names: [(String, String)] = []
       // A company is often called by the start of its name ("Brightwater" for Brightwater
       // Mutual Insurance): every leading run of its words counts, down to one word of four
       // letters or more.
-      names = []
       for (full, placeholder) in [(plan.buyer ?? "", Placeholder.buyer), (plan.seller ?? "", .seller)] {
         let words = full.split(separator: " ")
-        guard !words.isEmpty else { continue }
         for n in stride(from: words.count, through: 1, by: -1) {
           let prefix = words.prefix(n).joined(separator: " ")
           if n == 1 && (prefix.count < 4 || ["The", "the"].contains(prefix)) { continue }
-          names.append((prefix, placeholder))
+          names.append((prefix, placeholder.written))
         }
       }
-      var people: [(String, String)] = []
-      var words: [(String, String)] = []
       for s in plan.stakeholders {
         let role = "the " + (s.role ?? "stakeholder").replacingOccurrences(of: "-", with: " ")
-        if let email = s.email, !email.isEmpty { people.append((email, "(email)")) }
-        if let phone = s.phone, !phone.isEmpty { people.append((phone, "(phone)")) }
-        if let url = s.url, !url.isEmpty { people.append((url, "(link)")) }
-        guard let name = s.name, !name.isEmpty else { continue }
-        people.append((name, role))
+        if let email = s.email { names.append((email, "(email)")) }
+        if let phone = s.phone { names.append((phone, "(phone)")) }
+        if let url = s.url { names.append((url, "(link)")) }
+        guard let name = s.name else { continue }
+        names.append((name, role))
         for word in name.split(whereSeparator: { $0 == " " || $0 == "-" }) where word.count >= 3 {
-          words.append((String(word), role))
+          names.append((String(word), role))
         }
       }
-      // Longest first, so a full name wins over its words.
-      self.people = (people.sorted { $0.0.count > $1.0.count }) + words.sorted { $0.0.count > $1.0.count }
+      scrubber = TextScrubber(names)
     }
 
-    func callAsFunction(_ text: String) -> String {
-      var out = text
-      for (name, role) in people { out = out.replacing(name, with: role) }
-      out = out.replacing(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/, with: "(email)")
-      return Placeholders.replacingNames(in: out, names)
-    }
+    /// Names too long to be looked for: extraction stops rather than let one through.
+    var tooLong: [String] { scrubber.tooLong }
+
+    func callAsFunction(_ text: String) -> String { scrubber(text) }
 
     func json(_ value: JSONValue) -> JSONValue {
       switch value {

@@ -25,9 +25,23 @@ import Testing
     #expect(filled == "Acme ${x} ${value_date} $Nw${buyer}")
   }
 
-  @Test func replacesLongestNamesFirst() {
-    let out = Placeholders.replacingNames(in: "Acme Corp and Acme", [("Acme", .buyer), ("Acme Corp", .buyer)])
-    #expect(out == "${buyer} and ${buyer}")
+  @Test func scrubsNamesLongestFirstAndEmails() {
+    let scrub = TextScrubber([("Acme", "${buyer}"), ("Acme Corp", "${buyer}"), ("Dana Ruiz", "the champion"), ("Dana", "the champion")])
+    #expect(scrub("Acme Corp and Acme; Dana Ruiz, then Dana.") == "${buyer} and ${buyer}; the champion, then the champion.")
+    #expect(scrub("mail dana.ruiz@acme.example. or x@y, a@b.co") == "mail (email). or x@y, (email)")
+    #expect(scrub.tooLong.isEmpty)
+    #expect(TextScrubber([(String(repeating: "x", count: 1001), "y")]).tooLong.count == 1)
+  }
+
+  /// Long runs of the characters names and addresses are made of stay linear (a regular
+  /// expression would backtrack over them).
+  @Test func scrubbingIsLinear() {
+    let names = (0..<500).map { ("Name\($0) Surname\($0)", "the role") }
+    let text = String(repeating: "a", count: 400_000) + String(repeating: "@a", count: 50_000)
+    let scrub = TextScrubber(names)
+    let start = ContinuousClock.now
+    _ = scrub(text)
+    #expect(ContinuousClock.now - start < .seconds(5))
   }
 }
 
