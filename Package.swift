@@ -62,7 +62,9 @@ let package = Package(
     // cut them) and the template list.
     .target(
       name: "MapcTemplates",
-      dependencies: ["MapcModel", "MapcJSON", "MapcWorkspace", "MapcSchedule", "MapcHistory", "MapcGit", "MapcRender", "CCmarkGFM"]),
+      dependencies: [
+        "MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "MapcSchedule", "MapcHistory", "MapcGit", "MapcRender", "CCmarkGFM",
+      ]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint",

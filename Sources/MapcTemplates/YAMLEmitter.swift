@@ -1,4 +1,5 @@
 import MapcJSON
+import MapcYAML
 
 /// Writes a JSON value as block-style YAML 1.2 that the plan loader reads back to the same
 /// value: mappings and lists of mappings in block style, lists of short scalars in flow style
@@ -158,19 +159,9 @@ enum YAMLEmitter {
       if c == "#" && i > 0 && scalars[i - 1] == " " { return false }
       if inFlow && ",[]{}".unicodeScalars.contains(c) { return false }
     }
-    return !readsAsNonString(s)
-  }
-
-  /// Whether the core schema resolves the plain scalar `s` to null, a boolean or a number.
-  private static func readsAsNonString(_ s: String) -> Bool {
-    if ["null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"].contains(s) { return true }
-    if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"].contains(s) {
-      return true
-    }
-    if s.wholeMatch(of: /[-+]?[0-9]+/) != nil || s.wholeMatch(of: /0o[0-7]+/) != nil || s.wholeMatch(of: /0x[0-9a-fA-F]+/) != nil {
-      return true
-    }
-    return s.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil
+    // The loader's own core-schema resolution: `yes`, `on` and `2027-03-01` stay strings, `1`,
+    // `.inf` and `null` would not.
+    return !PlainScalar.resolvesToNonString(s)
   }
 
   /// `s` as a YAML double-quoted scalar: `"`, `\` and every control character escaped, so the
