@@ -1114,6 +1114,44 @@ public enum CarriedSchemas {
           "required": ["marks"]
         }
       ],
+      "allOf": [
+        {
+          "if": {
+            "required": ["marks"],
+            "properties": {
+              "marks": {
+                "const": "go_live"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "offset": {
+                "description": "The go-live milestone is on go-live: its offset, if given, is 0.",
+                "const": 0
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": ["marks"],
+            "properties": {
+              "marks": {
+                "const": "value_date"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "offset": {
+                "description": "The value date comes after go-live: a positive offset.",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      ],
       "properties": {
         "id": {
           "$ref": "#/$defs/id",
