@@ -176,6 +176,13 @@ import Testing
     #expect(printed.stdout == text)
     // Not again without --force.
     #expect(try TestSupport.mapc(["template", "extract", Self.plan, "-o", Self.template], in: repo).status == 2)
+    // With --durations actual, a done milestone's offset counts from its done date
+    // (discovery-workshop: done 2026-09-10, 117 working days before go-live 2027-03-01; its
+    // baseline 2026-09-11 was 107 before the baseline go-live, 2027-02-15).
+    let actual = try TestSupport.mapc(["template", "extract", Self.plan, "--durations", "actual"], in: repo)
+    #expect(actual.status == 0, "\(actual.stderr)")
+    #expect(text.contains("  - id: discovery-workshop\n") && text.contains("    offset: -107\n"))
+    #expect(actual.stdout.contains("    offset: -117\n") && !actual.stdout.contains("    offset: -107\n"), "\(actual.stdout)")
   }
 
   /// Extract, then `new` with the original go-live: every milestone is due on its baseline
