@@ -2,6 +2,8 @@ import MapcJSON
 import MapcModel
 import MapcSchedule
 import MapcWorkspace
+import Foundation
+import MapcTestSupport
 import Testing
 
 @testable import MapcTemplates
@@ -140,5 +142,51 @@ import Testing
     #expect(throws: ScheduleError.dependencyCycle(["a", "b"])) {
       try TemplateDates.dues(t, goLive: Self.goLive, valueDate: nil, calendar: PlanCalendar())
     }
+  }
+}
+
+/// Whatever a template holds, `mapc new` and `mapc template extract` answer with a plan, a
+/// template or an error, never a trap: every broken example plan, read as a template and as a
+/// plan, and the example templates with each line left out in turn.
+@Suite struct TemplateRobustnessTests {
+  static func inputs() throws -> [String] {
+    let root = TestSupport.packageRoot
+    var texts: [String] = []
+    for dir in ["Examples/broken", "Examples/templates", "Examples"] {
+      let folder = root.appendingPathComponent(dir)
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".md") {
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+          texts.append(String(decoding: data, as: UTF8.self))
+        }
+      }
+    }
+    let template = try TestSupport.read("Examples/templates/enterprise-deal.map-template.md")
+    let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
+    for i in lines.indices { texts.append((lines[..<i] + lines[(i + 1)...]).joined(separator: "\n")) }
+    return texts
+  }
+
+  @Test func neverTraps() throws {
+    let request = NewPlanRequest(
+      id: "x", buyer: "B: \"q\" #1", seller: "S\n2", goLive: CalendarDate(year: 2027, month: 3, day: 1)!,
+      today: CalendarDate(year: 2026, month: 11, day: 2)!)
+    var made = 0
+    for text in try Self.inputs() {
+      let document = PlanDocument(text: text)
+      if let template = PlanTemplate(document) {
+        if (try? NewPlan.make(from: template, templatePath: "t", request)) != nil { made += 1 }
+      }
+      let dates = ExtractDates(goLive: CalendarDate(year: 2027, month: 3, day: 1)!, milestones: [:])
+      if let out = try? TemplateExtractor.extract(document, dates: dates, id: "t", calendar: nil), !out.isEmpty {
+        #expect(PlanDocument(text: out).firstError == nil, "an extracted template does not read back")
+      }
+    }
+    #expect(made > 10, "too few inputs made a plan: \(made)")
+    // Names YAML would misread unquoted reach the plan as written.
+    let template = try #require(PlanTemplate(PlanDocument(text: try TestSupport.read("Examples/templates/enterprise-deal.map-template.md"))))
+    let plan = try NewPlan.make(from: template, templatePath: "t", request)
+    let read = try #require(PlanDocument(text: plan.text).plan)
+    #expect(read.buyer == "B: \"q\" #1" && read.seller == "S\n2")
+    #expect(read.title == "B: \"q\" #1 × S\n2 — enterprise rollout")
   }
 }
