@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender", "MapcSchedule",
+        "MapcRender", "MapcSchedule", "MapcTemplates",
       ]),
     // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
     .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
@@ -54,18 +54,29 @@ let package = Package(
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
       name: "MapcRender",
-      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory", "MapcLint"]),
+      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
     // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
     // in place through the YAML source map and checks the plan against the workspace's schemas.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),
+    // Plan templates (`*.map-template.md`): placeholders, due dates from go-live, `mapc new`,
+    // `mapc template extract` (baselines from the history, internal body sections cut as snapshots
+    // cut them) and the template list.
+    .target(
+      name: "MapcTemplates",
+      dependencies: [
+        "MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "MapcSchedule", "MapcHistory", "MapcGit", "MapcRender", "CCmarkGFM",
+      ]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
-      name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
+      name: "MapcLint",
+      dependencies: [
+        "MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule", "MapcTemplates",
+      ]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcTemplates",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -97,7 +108,13 @@ let package = Package(
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
+      name: "MapcTemplatesTests",
+      dependencies: [
+        "MapcTemplates", "MapcLint", "MapcModel", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport",
+      ]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace", "MapcModel"],
+      exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -9,8 +9,10 @@ out=Sources/MapcWorkspace/CarriedSchemas.swift
   echo
   echo "/// The JSON Schemas in \`Schemas/\`, carried inside the binary byte for byte."
   echo "public enum CarriedSchemas {"
-  for name in map config; do
-    file="Schemas/$name.schema.json"
+  # `name:file stem` pairs: the Swift name, and the schema file in Schemas/.
+  for pair in map:map config:config template:map-template; do
+    name="${pair%%:*}"
+    file="Schemas/${pair#*:}.schema.json"
     if grep -q '"""##' "$file"; then echo "embed-schemas: $file contains the literal terminator" >&2; exit 1; fi
     echo "  /// \`$file\`."
     echo "  public static let $name: String = ##\"\"\""

@@ -29,6 +29,11 @@ echo "== mapc schedule (Examples/enterprise-data-platform.map.md): business days
 (cd Examples && "$mapc" schedule enterprise-data-platform.map.md)
 
 echo
+echo "== mapc new: a plan from Examples/templates/enterprise-deal.map-template.md, worked back from go-live"
+(cd Examples && "$mapc" new --list && "$mapc" new enterprise-deal --id acme-rollout --buyer "Acme Corp" \
+  --go-live 2027-03-01 --today 2026-11-23 -o -)
+
+echo
 echo "== mapc slip on the scripted history of the enterprise plan (Examples/history/build.py)"
 history="$(mktemp -d)/brightwater"
 python3 Examples/history/build.py "$history"

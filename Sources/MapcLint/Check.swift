@@ -68,6 +68,8 @@ public struct Example: Sendable, Hashable {
   /// Other plan files of the repository the example is linted with, for a check that looks
   /// across files (``Check/duplicatePlanID``); the findings shown are the example's own.
   public var otherPlans: [OtherPlan] = []
+  /// The example's file name: `example.map.md`, or `example.map-template.md` for a template.
+  public var fileName = "example.map.md"
 
   /// A plan file linted beside an example.
   public struct OtherPlan: Sendable, Hashable {
@@ -117,8 +119,14 @@ public struct Example: Sendable, Hashable {
 
   /// A target to lint the example as.
   public var target: LintTarget {
-    LintTarget(path: "example.map.md", displayPath: "example.map.md", relativePath: "example.map.md", lastChange: lastChange,
-      base: base)
+    LintTarget(path: fileName, displayPath: fileName, relativePath: fileName, lastChange: lastChange, base: base)
+  }
+
+  /// An example template file (`example.map-template.md`), made by editing a template text.
+  public static func template(_ text: ExampleText, caption: String? = nil) -> Example {
+    var example = Example(text, caption: caption)
+    example.fileName = "example.map-template.md"
+    return example
   }
 
   /// An example of any content. `↓` marks in text or bytes are removed into ``markers``;

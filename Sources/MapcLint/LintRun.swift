@@ -22,7 +22,7 @@ public struct LintRun: Sendable {
     settings = LintSettings(configuration)
     notes = []
     let root = Self.repositoryRoot(workspace)
-    var targets = try workspace.planFiles(paths).map { LintTarget($0, repositoryRoot: root) }
+    var targets = try workspace.planFiles(paths, includingTemplates: true).map { LintTarget($0, repositoryRoot: root) }
     // A shallow clone holds too little history for the history rules: they are skipped, and
     // said so once, rather than fail the run or stay silent.
     if Self.isShallowClone(workspace.directory) {
@@ -37,7 +37,10 @@ public struct LintRun: Sendable {
     targets = Self.addingLastChanges(to: targets, settings: settings, directory: workspace.directory, notes: &notes)
     if let base {
       let documents = targets.map { target in
-        target.refusal.map { PlanDocument(unreadable: SourceProblem(.unreadable, $0)) } ?? PlanDocument.read(path: target.path)
+        // A template is no plan of the history: nothing to compare it with, and its id names
+        // the template, so it is never read as a plan here.
+        if PlanFiles.isTemplate(target.path) { return PlanDocument(unreadable: SourceProblem(.unreadable, "a template")) }
+        return target.refusal.map { PlanDocument(unreadable: SourceProblem(.unreadable, $0)) } ?? PlanDocument.read(path: target.path)
       }
       // The comparison goes by plan id: two files with one id would each be compared with one base plan.
       try PlanIDs.requireUnique(

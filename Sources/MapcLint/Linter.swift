@@ -2,6 +2,7 @@ import MapcHistory
 import JSONSchema
 import MapcJSON
 import MapcModel
+import MapcTemplates
 import MapcWorkspace
 import MapcYAML
 
@@ -109,7 +110,7 @@ public struct Linter: Sendable {
     }
     let results = inputs.map { target, bytes in
       let document = PlanDocument(bytes: bytes)
-      return (findings: lint(document, bytes: bytes, target: target), planID: document.plan?.id)
+      return (findings: lint(document, bytes: bytes, target: target), planID: Self.planID(document, target: target))
     }
     let duplicates = duplicatePlanIDFindings(targets: inputs.map(\.0), ids: results.map(\.planID)) { inputs[$0].1 }
     return (results[0].findings + duplicates).filter { $0.path == example.target.displayPath }
@@ -124,10 +125,16 @@ public struct Linter: Sendable {
     switch FileBytes.read(path: target.path, limit: PlanReader.maximumFileSize) {
     case .success(let bytes):
       let document = PlanDocument(bytes: bytes)
-      return (lint(document, bytes: bytes, target: target), document.plan?.id)
+      return (lint(document, bytes: bytes, target: target), Self.planID(document, target: target))
     case .failure(let failure):
       return (configure([finding(for: PlanReader.problem(for: failure), path: target.displayPath)], target: target, lines: []), nil)
     }
+  }
+
+  /// The plan id a file claims in the repository: none for a template, whose id names the
+  /// template, not a plan.
+  static func planID(_ document: PlanDocument, target: LintTarget) -> String? {
+    PlanFiles.isTemplate(target.path) ? nil : document.plan?.id
   }
 
   private func finding(for problem: SourceProblem, path: String) -> Finding {
@@ -156,14 +163,17 @@ public struct Linter: Sendable {
     }
     if let value = document.frontmatter {
       let map = LazySourceMap(yaml: source.frontmatter, firstLine: source.frontmatterFirstLine)
-      for schema in [schemas.plan, schemas.planExtension].compactMap({ $0 }) where !schema.isValid(value) {
+      // A template is recognised by its name, and checked against its own schema only.
+      let isTemplate = PlanFiles.isTemplate(target.path)
+      let checked = isTemplate ? [schemas.template] : [schemas.plan, schemas.planExtension].compactMap { $0 }
+      for schema in checked where !schema.isValid(value) {
         findings += SchemaDiagnostics.diagnostics(for: schema.validate(value).errors, in: value, map: map, documents: schemas.documents)
           .map { Finding($0, path: path) }
       }
       if let plan = document.plan {
         findings = applyRules(
           to: plan, frontmatter: value, body: source.body, bodyFirstLine: source.bodyFirstLine, findings: findings, map: map,
-          target: target)
+          target: target, template: isTemplate ? PlanTemplate(document) : nil)
       }
     }
     return configure(findings, target: target, lines: findings.isEmpty ? [] : lines(of: source.text))
@@ -173,14 +183,16 @@ public struct Linter: Sendable {
   /// those that suppress nothing.
   private func applyRules(
     to plan: Plan, frontmatter value: JSONValue, body: String, bodyFirstLine: Int, findings: [Finding], map: LazySourceMap,
-    target: LintTarget
+    target: LintTarget, template: PlanTemplate?
   ) -> [Finding] {
     var context = RuleContext(
       plan: plan, body: body, today: today, thresholds: configuration.thresholds,
       lastChange: target.lastChange, base: target.base)
     context.calendar = configuration.calendar
+    context.template = template
     var out = findings
-    for rule in RuleRegistry.rules where settings.severity(of: rule.check, at: target.relativePath) != nil {
+    for rule in RuleRegistry.rules
+    where rule.scope.covers(template: template != nil) && settings.severity(of: rule.check, at: target.relativePath) != nil {
       for f in rule.init().findings(in: context) {
         if let body = f.bodyPosition {
           let position = SourcePosition(line: bodyFirstLine + body.line - 1, column: body.column)

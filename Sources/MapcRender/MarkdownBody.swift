@@ -78,6 +78,40 @@ public struct MarkdownBody: Sendable {
     publicHTML = rest.segments.filter { !$0.isInternal }.map(\.html).joined()
   }
 
+  /// `raw` with its internal sections cut out of the source, each run of internal blocks
+  /// replaced by the line `marker` (an HTML comment, which closes the block before it as the
+  /// cut blocks did): Markdown that holds none of the internal content, for a file made from a
+  /// plan (`mapc template extract`). Sections are found as for a page, in two passes as there.
+  public static func publicSource(_ raw: String, marker: Substring = "<!-- internal section removed -->") -> String {
+    var text = raw.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+    for _ in 0..<2 {
+      let bounded = TableGuard.bound(text)
+      let original = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = bounded.text.split(separator: "\n", omittingEmptySubsequences: false)
+      let cuts = parse(bounded.text, lines: lines, flagged: FlaggedLines(bounded.flagged)).cuts
+      guard !cuts.isEmpty else { break }
+      // The cuts count the lines of the bounded text; the source keeps its own lines when
+      // bounding left their number alone (it only rewrites lines in place).
+      let source = original.count == lines.count ? original : lines
+      var kept: [Substring] = []
+      var next = 1
+      for cut in cuts where cut.lowerBound >= next {
+        while next < cut.lowerBound, next <= source.count {
+          kept.append(source[next - 1])
+          next += 1
+        }
+        kept.append(marker)
+        next = cut.upperBound + 1
+      }
+      while next <= source.count {
+        kept.append(source[next - 1])
+        next += 1
+      }
+      text = kept.joined(separator: "\n")
+    }
+    return text
+  }
+
   /// The rendered HTML of the public part, or of all of it.
   public func html(includingInternal: Bool) -> String {
     includingInternal ? segments.map(\.html).joined() : publicHTML

@@ -1,7 +1,6 @@
 import Foundation
 import MapcGit
 import MapcHistory
-import MapcLint
 import MapcModel
 import MapcWorkspace
 
@@ -20,10 +19,13 @@ public struct SnapshotRun: Sendable {
     public var base: String?
     /// The date "days remaining" count from; nil for `SOURCE_DATE_EPOCH` or the plan's last commit.
     public var asOf: CalendarDate?
+    /// The plan's checks, run before each plan is drawn: an error stops the plan (not at a past
+    /// revision), warnings are reported beside the page.
+    public var checks: (any PlanChecks)?
 
     public init(
       plan: String?, all: Bool = false, audience: SnapshotAudience = .buyer, at: String? = nil, base: String? = nil,
-      asOf: CalendarDate? = nil
+      asOf: CalendarDate? = nil, checks: (any PlanChecks)? = nil
     ) {
       self.plan = plan
       self.all = all
@@ -31,6 +33,7 @@ public struct SnapshotRun: Sendable {
       self.at = at
       self.base = base
       self.asOf = asOf
+      self.checks = checks
     }
   }
 
@@ -69,9 +72,7 @@ public struct SnapshotRun: Sendable {
     }
     try sources.readHistory(for: files, at: request.at, since: request.base)
     notes = sources.notes
-    sources.check(
-      with: Linter(configuration: workspace.configuration, schemas: workspace.schemas, today: workspace.today),
-      pastRevision: request.at != nil)
+    sources.check(with: request.checks, pastRevision: request.at != nil)
 
     // Parse and render on all cores; report and name in file order, so output is the same.
     // Every buyer page passes the leak guard before the run returns, so a leak stops the

@@ -1,7 +1,6 @@
 import MapcGit
 import MapcHistory
 import MapcJSON
-import MapcLint
 import MapcModel
 import MapcWorkspace
 import MapcYAML
@@ -53,10 +52,10 @@ struct SnapshotSources {
     return { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
   }
 
-  /// Runs `linter` on each plan before it is rendered (see ``SnapshotBuilder/checks``); errors
+  /// Runs `checks` on each plan before it is rendered (see ``SnapshotBuilder/checks``); errors
   /// stop a plan unless it is drawn at a past revision (`pastRevision`).
-  mutating func check(with linter: Linter, pastRevision: Bool) {
-    builder.checks = linter
+  mutating func check(with checks: (any PlanChecks)?, pastRevision: Bool) {
+    builder.checks = checks
     builder.errorsStopRendering = !pastRevision
   }
 
@@ -223,7 +222,7 @@ struct SnapshotBuilder: Sendable {
   var sinceCommit: Revision?
   /// The plan's checks, as `mapc lint` runs them (dated by each snapshot's as-of day): a plan
   /// with errors is not rendered, so a typo never reaches a buyer as if it were a name.
-  var checks: Linter?
+  var checks: (any PlanChecks)?
   /// Whether an error stops the plan. Not at a past revision (`--at`): history cannot be fixed,
   /// so the page shows the plan as it was and the errors are reported beside it.
   var errorsStopRendering = true
@@ -281,21 +280,19 @@ struct SnapshotBuilder: Sendable {
         help: "pass --as-of YYYY-MM-DD, or set SOURCE_DATE_EPOCH")
     }
     var warnings: [String] = []
-    if var checks {
-      checks.today = asOf
-      let target = LintTarget(path: file.displayPath, displayPath: file.displayPath, relativePath: file.path)
-      let findings = checks.lint(document, bytes: bytes, target: target).sorted(by: Finding.reportOrder)
+    if let checks {
+      let findings = checks.check(document, bytes: bytes, path: file.path, displayPath: file.displayPath, asOf: asOf)
       let errors = findings.filter { $0.severity == .error }
       // Notes stay with `mapc lint`: a render prints what needs fixing, not every suggestion.
-      warnings = findings.filter { $0.severity == .warning }.map { TextReporter.render($0) + "\n" }
+      warnings = findings.filter { $0.severity == .warning }.map(\.text)
       let count = errors.count == 1 ? "an error" : "\(errors.count) errors"
       if !errors.isEmpty && !errorsStopRendering {
-        warnings = findings.filter { $0.severity != .note }.map { TextReporter.render($0) + "\n" }
+        warnings = findings.filter { $0.severity != .note }.map(\.text)
         warnings.append("\(InertText.text(file.displayPath)): note: the plan had \(count) at that revision; it is rendered as it was\n")
       } else if !errors.isEmpty {
         return .failure(
           Problem(
-            text: findings.map { TextReporter.render($0) + "\n" }.joined()
+            text: findings.map(\.text).joined()
               + "\(InertText.text(file.displayPath)): error: the plan has \(count), so it is not rendered\n"
               + "  = help: fix what `mapc lint \(InertText.text(file.displayPath))` reports, then render again\n"))
       }

@@ -649,6 +649,13 @@ public enum CarriedSchemas {
       "default": ["**/*.map.md"],
       "uniqueItems": true
     },
+    "templates": {
+      "description": "Glob patterns, relative to the directory of `mapc.yml`, of the plan templates (`*.map-template.md` files): `mapc lint` checks them and `mapc new --list` lists them.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/glob" },
+      "default": ["templates/**/*.map-template.md"],
+      "uniqueItems": true
+    },
     "exclude": {
       "description": "Glob patterns, relative to the directory of `mapc.yml`, of files never treated as plans, even when `plans` matches them.",
       "type": "array",
@@ -828,6 +835,510 @@ public enum CarriedSchemas {
         "^x-": { "description": "A custom field." }
       },
       "additionalProperties": false
+    }
+  }
+}
+
+"""##
+
+  /// `Schemas/map-template.schema.json`.
+  public static let template: String = ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://mapc.dev/schemas/map-template.schema.json",
+  "title": "Mutual Action Plan template",
+  "description": "The YAML frontmatter of a mapc plan template (a `*.map-template.md` file): the shape of a plan without a buyer, names or dates. Milestones carry `offset` (business days from go-live) and/or `lead` with `depends_on`; `mapc new` turns the template into a plan. Text may use the placeholders `${buyer}`, `${seller}`, `${go_live}` and `${value_date}`. Format version 1.",
+  "type": "object",
+  "required": ["map_template", "id", "title", "value", "stakeholders", "stages", "milestones"],
+  "properties": {
+    "map_template": {
+      "description": "The template format version. Always `1` for this schema.",
+      "const": 1
+    },
+    "id": {
+      "$ref": "#/$defs/id",
+      "description": "The template's stable identifier (kebab-case), e.g. `enterprise-deal`. `mapc new` takes the new plan's id from `--id`.",
+      "examples": ["enterprise-deal"]
+    },
+    "title": {
+      "description": "The title of the plans made from the template; use the placeholders, e.g. `${buyer} × ${seller} — data platform rollout`.",
+      "type": "string",
+      "minLength": 1
+    },
+    "description": {
+      "description": "What the template is for, one line: `mapc new --list` shows it.",
+      "type": "string",
+      "minLength": 1
+    },
+    "seller": {
+      "description": "The selling organisation's name, when every plan made from the template has the same seller; `mapc new --seller` overrides it.",
+      "type": "string",
+      "minLength": 1
+    },
+    "value": {
+      "description": "The value statement: the measurable change for the buyer, in the buyer's words. The plan's north star.",
+      "type": "string",
+      "minLength": 1
+    },
+    "objectives": {
+      "description": "The buyer's objectives: each a challenge, the ideal result, how success is measured, and the major deliverables.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/objective"
+      },
+      "minItems": 1
+    },
+    "calendar": {
+      "$ref": "#/$defs/calendar",
+      "description": "The plan's working calendar for `mapc schedule`: its weekend (replacing the configuration's) and holidays (added to the configuration's; buyer and seller holidays both stop work)."
+    },
+    "stakeholders": {
+      "description": "Roles, not people: each a role placeholder with `id`, `side`, `role` and optionally `title`; names and contacts are added to the plan made from the template.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/stakeholder"
+      },
+      "minItems": 1
+    },
+    "stages": {
+      "description": "The plan's stages in order, as kebab-case names the plan defines, e.g. `[discovery, validation, final-agreements, implementation, value]`. Every milestone names one of them.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/id",
+        "description": "A stage name (kebab-case)."
+      },
+      "minItems": 1,
+      "uniqueItems": true
+    },
+    "milestones": {
+      "description": "The key outcomes, each dated by `offset` (business days from go-live) or by `lead` after its `depends_on`; no `due`, `status`, `done_on` or `progress`.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/milestone"
+      },
+      "minItems": 1
+    },
+    "documents": {
+      "description": "Linked documents: meeting notes, scope, proposal, security and legal documents.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/document"
+      }
+    },
+    "check_ins": {
+      "$ref": "#/$defs/checkIns",
+      "description": "How often both teams meet to review the plan and keep it current."
+    },
+    "internal": {
+      "$ref": "#/$defs/internal",
+      "description": "Guidance for the selling team (how to run this kind of deal). It stays internal in every plan made from the template, and is never shown in buyer-facing output."
+    },
+    "lint": {
+      "description": "Settings of `mapc lint` for this plan alone.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "disable": {
+          "description": "Checks to turn off for this plan, by code (`MAP131`) or name (`buyer-share`). A listed check that finds nothing is reported, so stale suppressions do not pile up.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true
+        }
+      }
+    }
+  },
+  "patternProperties": {
+    "^x-": {
+      "description": "A custom field. Any value; mapc keeps it but does not check or show it."
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "id": {
+      "description": "A stable identifier: lowercase letters, digits and hyphens, starting with a letter or digit (kebab-case), e.g. `security-review`.",
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]*$"
+    },
+    "url": {
+      "description": "An absolute `http`, `https` or `mailto` URL.",
+      "type": "string",
+      "format": "uri",
+      "pattern": "^(https?://|mailto:)\\S+$"
+    },
+    "internalNote": {
+      "description": "A private note for the selling team. Never shown in buyer-facing output.",
+      "type": "string",
+      "minLength": 1
+    },
+    "objective": {
+      "description": "One of the buyer's objectives.",
+      "type": "object",
+      "required": ["challenge", "result"],
+      "properties": {
+        "challenge": {
+          "description": "The buyer's challenge or problem to solve, in their words.",
+          "type": "string",
+          "minLength": 1
+        },
+        "result": {
+          "description": "The ideal result once the challenge is solved.",
+          "type": "string",
+          "minLength": 1
+        },
+        "success_criteria": {
+          "description": "How both teams will know the result is reached: measurable criteria.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "deliverables": {
+          "description": "The major deliverables that produce the result.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "calendar": {
+      "description": "A working calendar: which days of the week are weekend days, and which dates are holidays.",
+      "type": "object",
+      "properties": {
+        "weekend": {
+          "description": "The weekend days (default `[sat, sun]`); `[]` for none. At least one day of the week must stay a working day.",
+          "type": "array",
+          "items": {
+            "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+          },
+          "maxItems": 6,
+          "uniqueItems": true
+        },
+        "holidays": {
+          "description": "Non-working dates (`YYYY-MM-DD`), e.g. public holidays of both teams.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/date"
+          },
+          "uniqueItems": true
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "date": {
+      "description": "A calendar date written `YYYY-MM-DD`, e.g. `2027-03-01`.",
+      "type": "string",
+      "format": "date",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
+    "offset": {
+      "description": "Business days from go-live (weekends and holidays do not count): negative before go-live, positive after it (e.g. the first ROI review), 0 on go-live.",
+      "type": "integer",
+      "minimum": -1000,
+      "maximum": 1000
+    },
+    "stakeholder": {
+      "description": "A role on the buyer's side, the seller's side or a partner's: who the plan needs, not yet who they are.",
+      "type": "object",
+      "required": ["id", "side", "role"],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The stakeholder's identifier in this plan (kebab-case), used in milestone `owners` and progress `by`, e.g. `dana` or `buyer-security`."
+        },
+        "title": {
+          "description": "The role's usual job title, e.g. `CISO`.",
+          "type": "string",
+          "minLength": 1
+        },
+        "side": {
+          "description": "Which team the stakeholder is on.",
+          "enum": ["buyer", "seller", "partner"]
+        },
+        "role": {
+          "description": "The stakeholder's role in the deal.",
+          "enum": ["champion", "economic-buyer", "decision-maker", "executive-sponsor", "technical-buyer", "technical-evaluator", "security-reviewer", "legal", "procurement", "finance", "it", "end-user", "project-manager", "account-executive", "sales-engineer", "customer-success-manager", "implementation-lead", "sales-manager", "executive", "partner", "other"]
+        },
+        "decides": {
+          "description": "What this stakeholder decides or signs off, e.g. `[budget, signature]`. Common values: budget, technical, security, legal, procurement, signature.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true
+        },
+        "internal": {
+          "$ref": "#/$defs/internalNote",
+          "description": "A private note about this stakeholder for the selling team. Never shown in buyer-facing output."
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "milestone": {
+      "description": "A key outcome of the plans made from the template, dated relative to go-live.",
+      "type": "object",
+      "required": ["id", "title", "stage", "owners"],
+      "anyOf": [
+        {
+          "required": ["offset"]
+        },
+        {
+          "required": ["lead"]
+        },
+        {
+          "required": ["depends_on"]
+        },
+        {
+          "required": ["marks"]
+        }
+      ],
+      "allOf": [
+        {
+          "if": {
+            "required": ["marks"],
+            "properties": {
+              "marks": {
+                "const": "go_live"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "offset": {
+                "description": "The go-live milestone is on go-live: its offset, if given, is 0.",
+                "const": 0
+              }
+            }
+          }
+        },
+        {
+          "if": {
+            "required": ["marks"],
+            "properties": {
+              "marks": {
+                "const": "value_date"
+              }
+            }
+          },
+          "then": {
+            "properties": {
+              "offset": {
+                "description": "The value date comes after go-live: a positive offset.",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/id",
+          "description": "The milestone's stable identifier (kebab-case), unique in the plan. Slip history follows the milestone by this id, so keep it when the title changes."
+        },
+        "title": {
+          "description": "An outcome-oriented, buyer-centric title, e.g. `Project launch` rather than `Contract close`.",
+          "type": "string",
+          "minLength": 1
+        },
+        "stage": {
+          "$ref": "#/$defs/id",
+          "description": "The stage this milestone belongs to: one of the plan's `stages`."
+        },
+        "owners": {
+          "description": "Who owns the milestone: stakeholder ids, ideally a buyer and a seller counterpart.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "A stakeholder id."
+          },
+          "minItems": 1,
+          "uniqueItems": true
+        },
+        "offset": {
+          "$ref": "#/$defs/offset",
+          "description": "The milestone's date in business days from go-live: `-20` is four working weeks before go-live, `40` about two months after it. `mapc new` sets `due` to WORKDAY(go-live, offset) on the plan's calendar."
+        },
+        "lead": {
+          "description": "Business days of work between the due date of this milestone's latest dependency and its own (weekends, holidays and applicable blackouts do not count). `mapc schedule` works back from go-live with it.",
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 1000
+        },
+        "depends_on": {
+          "description": "Ids of milestones that must be done before this one.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/id",
+            "description": "A milestone id."
+          },
+          "uniqueItems": true
+        },
+        "pinned": {
+          "description": "`true` when the date is fixed (a board meeting, a signed contract date): `mapc schedule --write` never moves it.",
+          "type": "boolean"
+        },
+        "marks": {
+          "description": "This milestone is the plan's go-live (`go_live`: due on go-live) or its value date (`value_date`: its date becomes the plan's `value_date` unless `mapc new --value-date` gives one).",
+          "enum": ["go_live", "value_date"]
+        },
+        "success_criteria": {
+          "description": "What must be true for the milestone to count as done.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "links": {
+          "description": "Links about this milestone: documents, tickets, recordings.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/link"
+          }
+        },
+        "internal": {
+          "$ref": "#/$defs/internalNote",
+          "description": "A private note about this milestone for the selling team. Never shown in buyer-facing output."
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "link": {
+      "description": "A titled link.",
+      "type": "object",
+      "required": ["title", "url"],
+      "properties": {
+        "title": {
+          "description": "The link text.",
+          "type": "string",
+          "minLength": 1
+        },
+        "url": {
+          "$ref": "#/$defs/url",
+          "description": "Where the link points (`http`, `https` or `mailto`)."
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "document": {
+      "description": "A document shared between the teams.",
+      "type": "object",
+      "required": ["title", "url"],
+      "properties": {
+        "title": {
+          "description": "The document's title.",
+          "type": "string",
+          "minLength": 1
+        },
+        "url": {
+          "$ref": "#/$defs/url",
+          "description": "Where the document lives (`http`, `https` or `mailto`)."
+        },
+        "kind": {
+          "description": "What kind of document it is.",
+          "enum": ["meeting-notes", "scope", "business-case", "proposal", "pricing", "security", "legal", "contract", "technical", "training", "other"]
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "checkIns": {
+      "description": "The regular check-in between both teams.",
+      "type": "object",
+      "required": ["cadence"],
+      "properties": {
+        "cadence": {
+          "description": "How often the teams meet.",
+          "enum": ["weekly", "biweekly", "monthly"]
+        },
+        "with": {
+          "description": "Who meets and when, e.g. `Dana and Sam, Tuesdays 10:00 ET`.",
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "patternProperties": {
+        "^x-": {
+          "description": "A custom field."
+        }
+      },
+      "additionalProperties": false
+    },
+    "internal": {
+      "description": "Seller-only deal information. Free-form: any key is allowed; the keys below are typed. Never shown in buyer-facing output.",
+      "type": "object",
+      "properties": {
+        "amount": {
+          "description": "The deal amount (e.g. annual contract value) in `currency`.",
+          "type": "number",
+          "minimum": 0
+        },
+        "currency": {
+          "description": "The ISO 4217 currency code of `amount`, e.g. `USD`.",
+          "type": "string",
+          "pattern": "^[A-Z]{3}$"
+        },
+        "notes": {
+          "description": "Free-text notes for the selling team.",
+          "type": "string"
+        },
+        "risks": {
+          "description": "Deal risks the selling team is tracking.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "competition": {
+          "description": "Who or what the deal competes with (including doing nothing or building in-house).",
+          "type": "string"
+        },
+        "next_steps": {
+          "description": "The selling team's own next steps.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      }
     }
   }
 }

@@ -43,6 +43,8 @@ public struct Configuration: Sendable {
   /// The file's name; mapc looks for it in the working directory and its parents.
   public static let fileName = "mapc.yml"
   public static let defaultPlanGlobs = ["**/*.map.md"]
+  /// Where plan templates are, by default.
+  public static let defaultTemplateGlobs = ["templates/**/*.map-template.md"]
 
   /// The directory plan globs are relative to: where `mapc.yml` is, or the working directory.
   public var root: String
@@ -53,6 +55,9 @@ public struct Configuration: Sendable {
   public var file: String?
   public var plans: [Glob] = defaultPlanGlobs.map(Glob.init)
   public var exclude: [Glob] = []
+  /// Which files are plan templates (`templates`): `mapc lint` checks them, `mapc new --list`
+  /// lists them.
+  public var templates: [Glob] = defaultTemplateGlobs.map(Glob.init)
   /// A fixed "today" (`YYYY-MM-DD`) for reproducible output.
   public var today: String?
   /// Rule settings in the order written.
@@ -102,9 +107,18 @@ public struct Configuration: Sendable {
   }
 
   /// Whether a file is one of the repository's plans: its path relative to ``root`` matches a
-  /// `plans` glob and no `exclude` glob.
+  /// `plans` glob and no `exclude` glob, and it is not a template (`*.map-template.md`, which
+  /// a broad glob such as `**/*.md` would match).
   public func includesPlan(atRelativePath relativePath: String) -> Bool {
-    plans.contains { $0.matches(relativePath) } && !exclude.contains { $0.matches(relativePath) }
+    !PlanFiles.isTemplate(relativePath) && plans.contains { $0.matches(relativePath) }
+      && !exclude.contains { $0.matches(relativePath) }
+  }
+
+  /// Whether a file is one of the repository's templates: its path relative to ``root`` ends
+  /// in `.map-template.md`, matches a `templates` glob and no `exclude` glob.
+  public func includesTemplate(atRelativePath relativePath: String) -> Bool {
+    relativePath.hasSuffix(PlanFiles.templateSuffix) && templates.contains { $0.matches(relativePath) }
+      && !exclude.contains { $0.matches(relativePath) }
   }
 
   /// ``includesPlan(atRelativePath:)`` for a path relative to a git repository's work tree.
@@ -169,6 +183,7 @@ public struct Configuration: Sendable {
       ConfigurationError(path: shown, position: map.entry(for: pointer)?.value, message: message, help: help, sourceText: text)
     }
     if let plans = o["plans"]?.arrayValue { config.plans = plans.compactMap(\.stringValue).map(Glob.init) }
+    if let globs = o["templates"]?.arrayValue { config.templates = globs.compactMap(\.stringValue).map(Glob.init) }
     if let ex = o["exclude"]?.arrayValue { config.exclude = ex.compactMap(\.stringValue).map(Glob.init) }
     config.today = o["today"]?.stringValue
     if let rules = o["rules"]?.objectValue {

@@ -21,12 +21,29 @@ public struct PlanFile: Sendable, Hashable {
 
 /// Works out which plan files a command reads.
 public enum PlanFiles {
+  /// How a plan template's file name ends: a template is recognised by its name.
+  public static let templateSuffix = ".map-template.md"
+
+  /// Whether the file at `path` is a plan template (by its name).
+  public static func isTemplate(_ path: String) -> Bool { path.hasSuffix(templateSuffix) }
+
+  /// The templates of the repository: the files under the configuration root that match its
+  /// `templates` globs, in path order (the same walk as the plans'). Empty when there are none.
+  public static func templates(configuration: Configuration) -> [PlanFile] {
+    Paths.filesBelow(configuration.root).filter { configuration.includesTemplate(atRelativePath: $0) }.map { rel in
+      let absolute = Paths.join(configuration.root, rel)
+      return PlanFile(path: absolute, displayPath: Paths.display(absolute), relativePath: rel)
+    }
+  }
+
   /// With no paths: the plans of the repository (the configuration's globs under its root).
   /// A directory recurses to every `*.map.md` file below it; a file is linted as given. With a
   /// `boundary` (the repository root), a path given that resolves outside it is returned with
-  /// a ``PlanFile/refusal`` and not read, nor listed when it is a directory.
+  /// a ``PlanFile/refusal`` and not read, nor listed when it is a directory. With
+  /// `includingTemplates` (`mapc lint`), the repository's templates come too (its `templates`
+  /// globs), and a directory also yields its `*.map-template.md` files.
   public static func resolve(
-    _ paths: [String], configuration: Configuration, boundary: String? = nil
+    _ paths: [String], configuration: Configuration, boundary: String? = nil, includingTemplates: Bool = false
   ) throws(UsageError) -> [PlanFile] {
     var out: [PlanFile] = []
     var seen = Set<String>()
@@ -41,6 +58,7 @@ public enum PlanFiles {
     if paths.isEmpty {
       for rel in Paths.filesBelow(configuration.root)
       where configuration.includesPlan(atRelativePath: rel)
+        || (includingTemplates && configuration.includesTemplate(atRelativePath: rel))
       {
         add(Paths.join(configuration.root, rel))
       }
@@ -62,7 +80,7 @@ public enum PlanFiles {
       case .file:
         add(absolute)
       case .directory:
-        let found = Paths.filesBelow(absolute).filter { $0.hasSuffix(".map.md") }
+        let found = Paths.filesBelow(absolute).filter { $0.hasSuffix(".map.md") || (includingTemplates && isTemplate($0)) }
         if found.isEmpty {
           throw UsageError("no plan files (`*.map.md`) found in directory \(p)")
         }

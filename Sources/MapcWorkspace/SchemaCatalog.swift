@@ -8,6 +8,8 @@ import MapcYAML
 public struct SchemaCatalog: Sendable {
   public var plan: Schema
   public var config: Schema
+  /// The template format (`*.map-template.md` files); the extension schema does not apply to it.
+  public var template: Schema
   /// The extension schema every plan must also satisfy.
   public var planExtension: Schema?
   /// Schema documents by their `$id`, to look up property descriptions for help lines.
@@ -15,6 +17,7 @@ public struct SchemaCatalog: Sendable {
 
   public static let planID = "https://mapc.dev/schemas/map.schema.json"
   public static let configID = "https://mapc.dev/schemas/config.schema.json"
+  public static let templateID = "https://mapc.dev/schemas/map-template.schema.json"
 
   /// Compiles the carried schemas. Failing here is a defect of mapc itself, reported as an
   /// internal error rather than a crash.
@@ -23,9 +26,11 @@ public struct SchemaCatalog: Sendable {
     do {
       let planDoc = try JSONParser.parse(CarriedSchemas.map)
       let configDoc = try JSONParser.parse(CarriedSchemas.config)
+      let templateDoc = try JSONParser.parse(CarriedSchemas.template)
       plan = try Schema(planDoc, uri: Self.planID, options: options)
       config = try Schema(configDoc, uri: Self.configID, options: options)
-      documents = [Self.planID: planDoc, Self.configID: configDoc]
+      template = try Schema(templateDoc, uri: Self.templateID, options: options)
+      documents = [Self.planID: planDoc, Self.configID: configDoc, Self.templateID: templateDoc]
     } catch {
       throw ConfigurationError(path: "<carried schemas>", message: "internal error: \(error)")
     }

@@ -57,7 +57,7 @@ public struct Workspace: Sendable {
   /// The plan files `paths` name (files, or directories searched for `*.map.md`), or with no
   /// paths every plan of the repository. A path outside ``repositoryRoot`` comes with its
   /// ``PlanFile/refusal``: read it not.
-  public func planFiles(_ paths: [String] = []) throws(UsageError) -> [PlanFile] {
-    try PlanFiles.resolve(paths, configuration: configuration, boundary: repositoryRoot)
+  public func planFiles(_ paths: [String] = [], includingTemplates: Bool = false) throws(UsageError) -> [PlanFile] {
+    try PlanFiles.resolve(paths, configuration: configuration, boundary: repositoryRoot, includingTemplates: includingTemplates)
   }
 }

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import MapcGit
+import MapcModel
+import MapcTemplates
 import MapcWorkspace
 
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Scaffold a plans repository: mapc.yml, an example plan and CI workflows.",
+    abstract: "Scaffold a plans repository: mapc.yml, an example plan, a template and CI workflows.",
     discussion: """
       Writes mapc.yml (with .mapc/config.schema.json for editors), plans/example.map.md, \
+      templates/onboarding.map-template.md and plans/first-onboarding.map.md (made from the \
+      template as `mapc new` makes plans, with go-live seven working weeks after today), \
       snapshots/.gitignore (rendered snapshots stay out of git), a GitHub Actions workflow \
       (.github/workflows/mapc.yml, through the mapc action: lint annotations, a SARIF upload \
       and the plan changes as a pull-request comment) and a GitLab CI job (.gitlab-ci.yml: a \
@@ -24,6 +28,14 @@ struct InitCommand: ParsableCommand {
   @Flag(help: "Overwrite existing files and symbolic links, and write through linked folders.")
   var force = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The day the plan made from the template is dated from (YYYY-MM-DD).",
+      discussion: "Default: SOURCE_DATE_EPOCH, else the system clock (UTC).", valueName: "date"),
+    transform: calendarDate("--today"))
+  var today: CalendarDate?
+
   func run() throws {
     let code = execute()
     if code != 0 { throw ExitCode(code) }
@@ -32,7 +44,14 @@ struct InitCommand: ParsableCommand {
   private func execute() -> Int32 {
     let root = Paths.absolute(directory)
     let shown = { (path: String) in Self.shown(path, in: directory) }
-    let obstacles = ScaffoldWriter.obstacles(root: root, paths: Scaffold.files.map(\.path))
+    let files: [(path: String, contents: String)]
+    do {
+      let day = try Today.resolve(flag: today, configuration: Configuration(root: root), environment: Today.processEnvironment())
+      files = Scaffold.files + (try Scaffold.datedFiles(today: day))
+    } catch {
+      return Console.fail(error)
+    }
+    let obstacles = ScaffoldWriter.obstacles(root: root, paths: files.map(\.path))
     if !obstacles.notFiles.isEmpty {
       return Console.fail(
         UsageError(
@@ -61,17 +80,18 @@ struct InitCommand: ParsableCommand {
     }
     let replaced: [Bool]
     do {
-      replaced = try ScaffoldWriter.write(root: root, files: Scaffold.files)
+      replaced = try ScaffoldWriter.write(root: root, files: files)
     } catch {
       return Console.fail(UsageError("cannot write \(shown(error.path)): \(error.reason); nothing was written"))
     }
     var out = ""
-    for (file, wasThere) in zip(Scaffold.files, replaced) {
+    for (file, wasThere) in zip(files, replaced) {
       out += "\(wasThere ? "overwrote" : "created") \(shown(file.path))\n"
     }
     out += """
 
-      Next: edit or replace \(shown("plans/example.map.md")), run `mapc lint`, and commit; the \
+      Next: edit or replace \(shown("plans/example.map.md")), put names to the roles in \
+      \(shown(Scaffold.templatePlanPath)), run `mapc lint`, and commit; the \
       workflows run mapc on every pull or merge request. Render snapshots for buyers with \
       `mapc render --all -o \(shown("snapshots"))`.
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MapcLint
 import MapcModel
 import MapcRender
 import MapcWorkspace
@@ -88,7 +89,8 @@ struct RenderCommand: ParsableCommand {
     // The as-of date is never the clock: --as-of (or --today), then SOURCE_DATE_EPOCH or the
     // plan's last commit (in SnapshotRun).
     let asOf = asOf ?? self.workspace.today
-    let request = SnapshotRun.Request(plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf)
+    let checks = LintPlanChecks(configuration: workspace.configuration, schemas: workspace.schemas, today: workspace.today)
+    let request = SnapshotRun.Request(plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf, checks: checks)
     let run = try SnapshotRun(request, workspace: workspace, environment: Today.processEnvironment())
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
     for warning in run.warnings { Console.error(warning) }
@@ -113,5 +115,17 @@ struct RenderCommand: ParsableCommand {
       }
     }
     if !run.problems.isEmpty { throw ExitCode(1) }
+  }
+}
+
+/// Render checks a plan as `mapc lint` does (MapcRender asks for its checks through
+/// ``PlanChecks`` rather than depend on MapcLint).
+extension LintPlanChecks: PlanChecks {
+  public func check(_ document: PlanDocument, bytes: [UInt8], path: String, displayPath: String, asOf: CalendarDate)
+    -> [PlanCheckFinding]
+  {
+    findings(in: document, bytes: bytes, path: path, displayPath: displayPath, asOf: asOf).map {
+      PlanCheckFinding(severity: $0.severity, text: $0.text)
+    }
   }
 }

@@ -62,14 +62,17 @@ import Testing
     #expect(!run.stderr.contains("revspec"), "\(run.stderr)")
   }
 
-  static let commands = ["", "lint", "slip", "diff", "render", "schedule", "init", "explain", "rules"]
+  static let commands = [
+    "", "lint", "slip", "diff", "render", "schedule", "new", "template", "template extract", "init", "explain", "rules",
+  ]
 
   @Test(arguments: commands)
   func helpMatchesItsGoldenFile(command: String) throws {
-    let run = try TestSupport.mapc(command.isEmpty ? ["--help"] : [command, "--help"], environment: ["COLUMNS": "80"])
+    let words = command.split(separator: " ").map(String.init)
+    let run = try TestSupport.mapc(words + ["--help"], environment: ["COLUMNS": "80"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.isEmpty, "\(run.stderr)")
-    if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/help/\(command.isEmpty ? "mapc" : command).txt", run.stdout) {
+    if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/help/\(command.isEmpty ? "mapc" : words.joined(separator: "-")).txt", run.stdout) {
       Issue.record(Comment(rawValue: diff))
     }
     // The overview and discussion wrap where the width makes them: a line followed by more of

@@ -29,7 +29,7 @@ import Testing
     let leftovers = FileManager.default.enumerator(atPath: repo.path)?.compactMap { $0 as? String }
       .filter { $0.contains(".mapc-init-") } ?? []
     #expect(leftovers.isEmpty, "\(leftovers)")
-    let lint = try TestSupport.mapc(["lint", "--today", "2026-11-23"], in: repo)
+    let lint = try TestSupport.mapc(["lint", "--today", "2026-11-23", "plans/example.map.md"], in: repo)
     #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
     #expect(lint.stdout == "No problems found in 1 file.\n", "\(lint.stdout)")
     // The configuration schema beside mapc.yml is the one mapc carries, and mapc.yml's first
@@ -38,8 +38,35 @@ import Testing
     #expect(Scaffold.configuration.hasPrefix("# yaml-language-server: $schema=\(Scaffold.configurationSchemaPath)\n"))
     #expect(Scaffold.configuration.contains("mapc schema config > \(Scaffold.configurationSchemaPath)"))
     // Also clean later on (open milestones are due from mid-2027 on) and with --strict.
-    let later = try TestSupport.mapc(["lint", "--strict", "--today", "2027-06-01"], in: repo)
+    let later = try TestSupport.mapc(["lint", "--strict", "--today", "2027-06-01", "plans/example.map.md"], in: repo)
     #expect(later.status == 0 && later.stdout.hasPrefix("No problems found"), "\(later.stdout)")
+  }
+
+  /// The template init scaffolds is the example one, and the plan it makes from it is dated
+  /// from the day init runs: its first step a week out, no error on that day.
+  @Test func initMakesAPlanFromItsTemplateDatedFromToday() throws {
+    #expect(Scaffold.onboardingTemplate == (try TestSupport.read("Examples/templates/onboarding.map-template.md")))
+    let dir = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try TestSupport.mapc(["init", "--today", "2026-12-03"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("created templates/onboarding.map-template.md\ncreated plans/first-onboarding.map.md\n"), "\(run.stdout)")
+    let plan = try String(contentsOf: dir.appendingPathComponent(Scaffold.templatePlanPath), encoding: .utf8)
+    if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/templates/init-first-onboarding.map.md", plan) {
+      Issue.record(Comment(rawValue: diff))
+    }
+    #expect(plan.contains("    due: 2026-12-10\n"), "the first step is not a week after --today")
+    for today in ["2026-12-03", "2026-12-10"] {  // the day init ran, and a week later
+      let lint = try TestSupport.mapc(["lint", "--today", today], in: dir)
+      #expect(lint.status == 0, "\(today): \(lint.stdout)")
+      #expect(lint.stdout.hasSuffix("in 1 of 3 files.\n"), "\(today): \(lint.stdout)")
+    }
+    // Another day, another plan: the dates move with the day init runs, by the environment too.
+    let later = try TestSupport.temporaryDirectory("mapc-init")
+    defer { try? FileManager.default.removeItem(at: later) }
+    #expect(try TestSupport.mapc(["init"], in: later, environment: ["SOURCE_DATE_EPOCH": "1798761600"]).status == 0)  // 2027-01-01
+    let moved = try String(contentsOf: later.appendingPathComponent(Scaffold.templatePlanPath), encoding: .utf8)
+    #expect(moved.contains("    due: 2027-01-08\n"), "\(moved)")
   }
 
   @Test func secondInitRefusesAndForceOverwrites() throws {
@@ -130,7 +157,7 @@ import Testing
 
     let forced = try TestSupport.mapc(["init", "--force"], in: repo)
     #expect(forced.status == 0, "\(forced.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["example.map.md"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted() == ["example.map.md", "first-onboarding.map.md"])
   }
 
   @Test func refusesToReplaceADanglingSymlink() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct SchemaCommandTests {
   @Test func printsTheCarriedSchemasByteForByte() throws {
     for (arguments, file) in [(["schema"], "Schemas/map.schema.json"), (["schema", "plan"], "Schemas/map.schema.json"),
-      (["schema", "config"], "Schemas/config.schema.json")]
+      (["schema", "config"], "Schemas/config.schema.json"), (["schema", "template"], "Schemas/map-template.schema.json")]
     {
       let run = try TestSupport.mapc(arguments)
       #expect(run.status == 0, "\(run.stderr)")
@@ -16,10 +16,10 @@ import Testing
   }
 
   @Test func anUnknownSchemaIsAUsageError() throws {
-    let run = try TestSupport.mapc(["schema", "template"])
+    let run = try TestSupport.mapc(["schema", "report"])
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.contains("Please provide one of 'plan' and 'config'."), "\(run.stderr)")
+    #expect(run.stderr.contains("Please provide one of 'plan', 'config' or 'template'."), "\(run.stderr)")
   }
 
   /// What the scaffolded mapc.yml tells the user to run writes the file it points editors at.

@@ -79,7 +79,7 @@ import Testing
     #expect(text.hasPrefix("\(check.code) \(check.name) (\(check.defaultSeverity.rawValue) by default)\n"))
     #expect(text.contains(check.summary))
     if !check.triggering.isEmpty {
-      #expect(text.contains("mapc reports:\n\n    example.map.md"), "\(text)")
+      #expect(text.contains("mapc reports:\n\n    \(check.triggering[0].fileName)"), "\(text)")
       #expect(text.contains("[\(check.code)]"))
     }
   }

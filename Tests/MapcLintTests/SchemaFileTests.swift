@@ -9,13 +9,13 @@ import Testing
 @testable import MapcLint
 
 @Suite struct SchemaFileTests {
-  @Test(arguments: [("map", CarriedSchemas.map), ("config", CarriedSchemas.config)])
+  @Test(arguments: [("map", CarriedSchemas.map), ("config", CarriedSchemas.config), ("map-template", CarriedSchemas.template)])
   func carriedSchemaEqualsSchemasFolderByteForByte(name: String, carried: String) throws {
     let onDisk = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Schemas/\(name).schema.json"))
     #expect(Array(carried.utf8) == Array(onDisk), "run Scripts/embed-schemas.sh after editing Schemas/\(name).schema.json")
   }
 
-  @Test(arguments: ["map", "config"])
+  @Test(arguments: ["map", "config", "map-template"])
   func schemaIsValidAgainstTheMetaSchema(name: String) throws {
     let meta = try JSONParser.parse(
       String(

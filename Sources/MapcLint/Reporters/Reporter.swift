@@ -27,10 +27,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   }
 
   /// The reporter for a run with these settings: JUnit lists, for each file, only the checks
-  /// the settings leave on for it.
+  /// the settings leave on for it and that run on its kind of file (plan or template).
   public func reporter(settings: LintSettings, targets: [LintTarget]) -> any Reporter {
     guard self == .junit else { return reporter }
     let relative = Dictionary(targets.map { ($0.displayPath, $0.relativePath) }, uniquingKeysWith: { first, _ in first })
-    return JUnitReporter { check, path in settings.severity(of: check, at: relative[path] ?? path) != nil }
+    let templates = Set(targets.filter { PlanFiles.isTemplate($0.path) }.map(\.displayPath))
+    return JUnitReporter { check, path in
+      settings.severity(of: check, at: relative[path] ?? path) != nil && check.covers(template: templates.contains(path))
+    }
   }
 }

@@ -29,6 +29,9 @@ public struct DependencyCycleRule: Rule {
   /// At most this many cycles are reported per plan; fixing them reveals the next ones.
   static let maximumReported = 100
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

@@ -28,6 +28,9 @@ public struct DuplicateIDRule: Rule {
         caption: "a milestone may have the same id as a stakeholder: they are different lists")
     ])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

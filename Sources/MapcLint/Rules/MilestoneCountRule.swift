@@ -15,6 +15,9 @@ public struct MilestoneCountRule: Rule {
     triggering: [Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "↓milestones:\n"), caption: "a single milestone")],
     nonTriggering: [Example(KeyOutcomesRule.plan(milestones: 3), caption: "three milestones")])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public static let minimum = 3

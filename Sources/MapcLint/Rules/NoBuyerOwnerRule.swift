@@ -26,6 +26,9 @@ public struct NoBuyerOwnerRule: Rule {
         caption: "a cancelled milestone is not a commitment any more"),
     ])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

@@ -2,6 +2,21 @@ import MapcHistory
 import MapcWorkspace
 import MapcJSON
 import MapcModel
+import MapcTemplates
+
+/// Which files a rule checks: plans (`*.map.md`), templates (`*.map-template.md`), or both.
+public enum RuleScope: Sendable, Hashable {
+  case plans, templates, plansAndTemplates
+
+  /// Whether the rule runs on a template (`true`) or on a plan (`false`).
+  public func covers(template: Bool) -> Bool {
+    switch self {
+    case .plans: return !template
+    case .templates: return template
+    case .plansAndTemplates: return true
+    }
+  }
+}
 
 /// A rule of a good Mutual Action Plan: one type per rule, one rule per file.
 ///
@@ -12,6 +27,22 @@ public protocol Rule: Sendable {
   init()
   /// What the rule finds in one plan. Positions come from the pointers.
   func findings(in context: RuleContext) -> [RuleFinding]
+  /// Which files it checks; plans only unless the rule says otherwise.
+  static var scope: RuleScope { get }
+}
+
+extension Rule {
+  public static var scope: RuleScope { .plans }
+}
+
+extension Check {
+  /// The rules' scopes by code; the built-in checks (the file, its YAML, the schema) read
+  /// every file.
+  private static let scopes: [String: RuleScope] = Dictionary(
+    RuleRegistry.rules.map { ($0.check.code, $0.scope) }, uniquingKeysWith: { first, _ in first })
+
+  /// Whether the check runs on a template (`true`) or on a plan (`false`).
+  public func covers(template: Bool) -> Bool { Self.scopes[code]?.covers(template: template) ?? true }
 }
 
 /// What a rule sees: the typed plan (the whole format, so rules never read the frontmatter by
@@ -28,6 +59,9 @@ public struct RuleContext: Sendable {
   public var base: BaseContext?
   /// The working calendar of `mapc.yml` (`calendar`), under the plan's own.
   public var calendar: CalendarSettings?
+  /// The template, when the file is one (`*.map-template.md`): ``plan`` is then its
+  /// frontmatter read as a plan.
+  public var template: PlanTemplate?
 
   public init(
     plan: Plan, body: String, today: CalendarDate, thresholds: Thresholds, lastChange: LastChange? = nil,

@@ -21,5 +21,7 @@ public enum RuleRegistry {
     // The plan's history: the last commit, and the changes since `--base` (MAP190–MAP209).
     StalePlanRule.self, UnexplainedDateMoveRule.self, BaselineRewrittenRule.self, DoneReopenedRule.self,
     GoLiveMovedRule.self,
+    // Templates (`*.map-template.md`) (MAP210–MAP219).
+    UnknownPlaceholderRule.self, OffsetContradictsDependencyRule.self,
   ]
 }

@@ -37,6 +37,9 @@ public struct UnknownDependencyRule: Rule {
     return dependsOn == nil ? plan.replacing("    depends_on: \n", with: "") : plan
   }
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

@@ -23,6 +23,9 @@ public struct UnknownStageRule: Rule {
         caption: "any stage name works once it is listed in `stages`")
     ])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

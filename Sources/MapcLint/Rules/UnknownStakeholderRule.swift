@@ -35,6 +35,9 @@ public struct UnknownStakeholderRule: Rule {
         caption: "a progress note need not say who wrote it"),
     ])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] {

@@ -14,6 +14,9 @@ public struct UnusedSuppressionRule: Rule {
     ],
     nonTriggering: [Example(ExamplePlans.minimal(replacing: "milestones:\n", with: "lint: { disable: [no-champion] }\nmilestones:\n"))])
 
+  /// Plans and templates alike: a template has the same references and shape.
+  public static var scope: RuleScope { .plansAndTemplates }
+
   public init() {}
 
   public func findings(in context: RuleContext) -> [RuleFinding] { [] }
