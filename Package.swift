@@ -53,14 +53,15 @@ let package = Package(
     .target(name: "MapcHistory", dependencies: ["MapcGit", "MapcModel", "MapcWorkspace", "MapcYAML", "MapcJSON"]),
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
-      name: "MapcRender", dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
+      name: "MapcRender",
+      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory", "MapcPortfolio"]),
     // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
     // in place through the YAML source map and checks the plan against the workspace's schemas.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),
     // The portfolio: one status per plan (band, forecast, last buyer activity) from one history
     // pass; what `mapc report` and `mapc export` stand on.
     .target(
-      name: "MapcPortfolio", dependencies: ["MapcModel", "MapcWorkspace", "MapcHistory", "MapcSchedule", "MapcGit"]),
+      name: "MapcPortfolio", dependencies: ["MapcModel", "MapcWorkspace", "MapcHistory", "MapcSchedule", "MapcGit", "MapcJSON"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
@@ -68,7 +69,7 @@ let package = Package(
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcPortfolio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

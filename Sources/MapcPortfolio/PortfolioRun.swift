@@ -1,4 +1,5 @@
 import MapcGit
+import MapcJSON
 import MapcHistory
 import MapcModel
 import MapcWorkspace
@@ -18,6 +19,11 @@ public struct PortfolioReport: Sendable {
   /// The recent window of date moves, in days.
   public var recentDays: Int
   public var staleAfterDays: Int
+  /// With ``PortfolioRun/Request/buyerGuard``: the leak guard of the plans involved.
+  public var leakGuard: LeakGuard?
+  /// With ``PortfolioRun/Request/buyerGuard``: the statuses drawn from the plans' public content
+  /// alone, which the leak guard renders to rule out text mapc produces anyway.
+  public var publicPlans: [PlanStatus]?
 
   public init(
     plans: [PlanStatus], today: CalendarDate, at: String?, commit: String?, problems: [String], recentDays: Int,
@@ -46,17 +52,27 @@ public enum PortfolioRun {
     public var at: String?
     /// The window of "recent" date moves, in calendar days (30).
     public var recentDays: Int
+    /// Build the leak guard of the plans (``PortfolioReport/leakGuard``) and the statuses of
+    /// their public content alone (``PortfolioReport/publicPlans``), for a buyer output.
+    public var buyerGuard: Bool
+    /// Where the leak guard's test canary may be planted (``LeakGuard/canaryVariable``).
+    public var environment: [String: String]
 
-    public init(paths: [String] = [], at: String? = nil, recentDays: Int = 30) {
+    public init(
+      paths: [String] = [], at: String? = nil, recentDays: Int = 30, buyerGuard: Bool = false, environment: [String: String] = [:]
+    ) {
       self.paths = paths
       self.at = at
       self.recentDays = recentDays
+      self.buyerGuard = buyerGuard
+      self.environment = environment
     }
   }
 
   /// A plan read with details at the analysed state.
   struct Current: Sendable {
     var plan: Plan
+    var frontmatter: JSONValue?
     var path: String
     var repositoryPath: String
   }
@@ -119,16 +135,36 @@ public enum PortfolioRun {
       today: workspace.today, recentDays: request.recentDays, buyerDomains: configuration.buyerDomains,
       calendar: configuration.calendar)
     let activities = tracker.plans
-    let statuses = current.concurrentMap { c in
-      let id = c.plan.id ?? ""
-      return PortfolioAnalysis.status(
-        plan: c.plan, path: c.path, repositoryPath: c.repositoryPath, slip: slips[id], activity: activities[id] ?? PlanActivity(),
-        options: portfolio)
+    func statuses(_ plans: [Current]) -> [PlanStatus] {
+      plans.concurrentMap { c in
+        let id = c.plan.id ?? ""
+        return PortfolioAnalysis.status(
+          plan: c.plan, path: c.path, repositoryPath: c.repositoryPath, slip: slips[id], activity: activities[id] ?? PlanActivity(),
+          options: portfolio)
+      }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
     }
-    return PortfolioReport(
-      plans: statuses.sorted { ($0.id, $0.path) < ($1.id, $1.path) }, today: workspace.today, at: request.at,
-      commit: commit?.description ?? head, problems: problems, recentDays: request.recentDays,
-      staleAfterDays: options.staleAfterDays)
+    var report = PortfolioReport(
+      plans: statuses(current), today: workspace.today, at: request.at, commit: commit?.description ?? head, problems: problems,
+      recentDays: request.recentDays, staleAfterDays: options.staleAfterDays)
+    if request.buyerGuard {
+      var guarding = LeakGuard()
+      for c in current {
+        guarding.add(c.plan, frontmatter: c.frontmatter, name: c.path)
+        guarding.addPublic(c.path)
+        guarding.addTestCanary(from: request.environment, plan: c.path)
+      }
+      report.leakGuard = guarding
+      report.publicPlans = statuses(
+        current.map { c in
+          var visible = c
+          if let json = c.frontmatter {
+            visible.frontmatter = PublicContent.frontmatter(json)
+            visible.plan = Plan(PublicContent.frontmatter(json))
+          }
+          return visible
+        })
+    }
+    return report
   }
 
   /// The plan files at the analysed state, parsed with details on all cores, in path order.
@@ -182,7 +218,7 @@ public enum PortfolioRun {
       guard let id = plan.id, !id.isEmpty else {
         return .failure(ProblemText(source.path, nil, "the plan has no id", "give the plan an `id`: the report follows plans by id"))
       }
-      return .success(Current(plan: plan, path: source.path, repositoryPath: source.repositoryPath))
+      return .success(Current(plan: plan, frontmatter: document.frontmatter, path: source.path, repositoryPath: source.repositoryPath))
     }
     var out: [Current] = []
     for result in parsed {
