@@ -173,7 +173,7 @@ public struct PortfolioSummary: Sendable {
           var r =
             rows[key]
             ?? OwnerRow(
-              name: o.displayName, side: o.side, roles: [], placeholder: o.isPlaceholder, plans: [], open: 0, overdue: 0,
+              name: named ? o.displayName : "\(o.displayName) (\(plan.id))", side: o.side, roles: [], placeholder: o.isPlaceholder, plans: [], open: 0, overdue: 0,
               stalled: 0, unexplainedMoves: 0, placeholdersToName: 0, stalePlans: [])
           if rows[key] == nil { order.append(key) }
           if let role = o.role, !r.roles.contains(role) { r.roles.append(role) }

@@ -15,7 +15,9 @@ enum Page {
 
   /// A complete document: the head every page shares (the security policy right after the
   /// charset, before anything could load), then `body`.
-  static func document(title: String, branding: Branding, internal isInternal: Bool, body: HTML, extraCSS: String = "") -> String {
+  static func document(
+    title: String, branding: Branding, internal isInternal: Bool, body: HTML, extraCSS: String = "", banner: HTML? = nil
+  ) -> String {
     let page: HTML = """
       <!DOCTYPE html>
       <html lang="en">
@@ -29,7 +31,7 @@ enum Page {
       \(style(branding, extraCSS: extraCSS))
       </head>
       <body>
-      \(isInternal ? internalBanner : .empty)\(body)</body>
+      \(isInternal ? (banner ?? internalBanner) : .empty)\(body)</body>
       </html>
 
       """

@@ -22,13 +22,18 @@ public struct PortfolioPage: Sendable {
     self.branding = branding
   }
 
+  static let internalBanner: HTML = """
+    <aside class="internal-banner" aria-label="Internal report"><strong>Internal</strong> — this report shows the selling team's deal amounts. Do not send it to the buyer; run <code>mapc report --audience buyer</code> for them.</aside>
+
+    """
+
   static let css = """
     .stats{display:grid;gap:10px;grid-template-columns:repeat(auto-fit,minmax(120px,1fr));list-style:none;margin:0 0 14px;padding:0}
     .stats li{border:1px solid var(--line);border-radius:12px;padding:10px 14px}
     .stats .n{display:block;font-size:1.6rem;font-weight:700;line-height:1.2}
     .stats .l{color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.05em}
-    .charts{display:grid;gap:18px;grid-template-columns:1fr}
-    @media (min-width:900px){.charts{grid-template-columns:1fr 1fr}}
+    .charts{display:grid;gap:18px;grid-template-columns:minmax(0,1fr)}
+    @media (min-width:900px){.charts{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
     figure{margin:0}
     figcaption{font-weight:600;margin-bottom:6px}
     svg.pchart{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;min-width:420px;width:100%}
@@ -42,12 +47,15 @@ public struct PortfolioPage: Sendable {
     svg .od{fill:var(--warn)}svg .od-stalled{fill:var(--bad)}
     .band-pill{display:inline-block;font-size:.75rem;font-weight:700;padding:2px 9px;border-radius:999px;border:1px solid currentColor;white-space:nowrap}
     .band-pill.stalled{color:var(--bad)}.band-pill.at-risk{color:var(--warn)}.band-pill.on-track{color:var(--good)}.band-pill.done,.band-pill.closed{color:var(--muted)}
-    table.portfolio{width:100%;border-collapse:collapse;font-size:.9rem;min-width:880px}
+    table.portfolio{width:100%;border-collapse:collapse;font-size:.9rem;min-width:1100px}
     table.portfolio th{text-align:left;font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:bottom}
     table.portfolio td{padding:10px;border-bottom:1px solid var(--line);vertical-align:top}
     table.portfolio td.num,table.portfolio th.num{text-align:right;white-space:nowrap}
     table.portfolio td.date{white-space:nowrap}
     table.portfolio.narrow{min-width:560px}
+    table.portfolio td.plan{min-width:190px}
+    table.portfolio td.why{min-width:170px}
+    table.portfolio td.who{min-width:150px}
     main.wide{max-width:1200px}
     .masthead.wide,footer.wide{max-width:1200px}
 
@@ -98,7 +106,8 @@ public struct PortfolioPage: Sendable {
 
       """
     return Page.document(
-      title: "\(seller)Portfolio", branding: branding, internal: internalAudience, body: body, extraCSS: Self.css)
+      title: "\(seller)Portfolio", branding: branding, internal: internalAudience, body: body, extraCSS: Self.css,
+      banner: Self.internalBanner)
   }
 
   // MARK: Tables
@@ -136,7 +145,7 @@ public struct PortfolioPage: Sendable {
         internalAudience ? "<td class=\"num\">\(p.deal.map { Words.number($0.amount) + ($0.currency.map { " " + $0 } ?? "") } ?? "—")</td>" : .empty
       rows.append(
         """
-        <tr><td>\(planCell(p))\(stale)</td><td><span class="band-pill \(p.band.rawValue)">\(p.band.label)</span><br><span class="small">\(p.bandReason)</span></td><td class="num">\(p.percentDone.map { "\($0)%" } ?? "—")</td><td class="num">\(overdue)</td><td class="date">\(goLive)</td><td>\(forecast)</td><td class="num">\(p.totalDaysOffSchedule)</td><td class="num">\(moves)</td><td>\(activity)</td><td>\(next)</td>\(deal)</tr>
+        <tr><td class="plan">\(planCell(p))\(stale)</td><td class="why"><span class="band-pill \(p.band.rawValue)">\(p.band.label)</span><br><span class="small">\(p.bandReason)</span></td><td class="num">\(p.percentDone.map { "\($0)%" } ?? "—")</td><td class="num">\(overdue)</td><td class="date">\(goLive)</td><td class="why">\(forecast)</td><td class="num">\(p.totalDaysOffSchedule)</td><td class="num">\(moves)</td><td class="who">\(activity)</td><td class="why">\(next)</td>\(deal)</tr>
 
         """)
     }
@@ -246,7 +255,7 @@ public struct PortfolioPage: Sendable {
       let w = Double(abs(days)) * scale
       let x = days > 0 ? zero : zero - w
       let label = Words.slip(days)
-      content += "<text class=\"label\" x=\"0\" y=\"\(y + 15)\">\(Self.truncate(p.title ?? p.id, 22))</text>"
+      content += "<text class=\"label\" x=\"0\" y=\"\(y + 15)\">\(Self.truncate(p.id, 22))</text>"
       content += "<rect class=\"\(days > 0 ? "late" : "early")\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(max(w, 2))\" height=\"16\" rx=\"3\"><title>\(p.title ?? p.id): go-live \(label)</title></rect>"
       let tx = days > 0 ? zero + w + 4 : x - 4
       let anchor: HTML = days > 0 ? .empty : " text-anchor=\"end\""
@@ -282,7 +291,7 @@ public struct PortfolioPage: Sendable {
       let y = 26 + Double(i) * Self.rowHeight
       let cy = y + 11
       let name = p.title ?? p.id
-      content += "<text class=\"label\" x=\"0\" y=\"\(y + 15)\">\(Self.truncate(name, 22))</text>"
+      content += "<text class=\"label\" x=\"0\" y=\"\(y + 15)\">\(Self.truncate(p.id, 22))</text>"
       content += "<line class=\"span\" x1=\"\(x(base))\" y1=\"\(cy)\" x2=\"\(x(fc))\" y2=\"\(cy)\"/>"
       content += "<circle class=\"baseline\" cx=\"\(x(base))\" cy=\"\(cy)\" r=\"5\"><title>\(name): baseline go-live \(Words.date(base))</title></circle>"
       if let current = p.goLive, current != base {
@@ -292,11 +301,12 @@ public struct PortfolioPage: Sendable {
       content += "<path class=\"\(late ? "fc-late" : "fc")\" d=\"M\(HTML.format(x(fc))) \(HTML.format(cy - 6))L\(HTML.format(x(fc) + 6)) \(HTML.format(cy))L\(HTML.format(x(fc))) \(HTML.format(cy + 6))L\(HTML.format(x(fc) - 6)) \(HTML.format(cy))Z\"><title>\(name): forecast \(Words.date(fc)) — \(p.forecast.reason)</title></path>"
       words.append("\(name): baseline \(Words.date(base)), forecast \(Words.date(fc))")
     }
-    let height = 34 + Double(rows.count) * Self.rowHeight
+    let height = 46 + Double(rows.count) * Self.rowHeight
     content += "<text class=\"tick\" x=\"\(Self.labelWidth + 6)\" y=\"14\">\(Words.shortDate(lo)) \(lo.year)</text>"
     content += "<text class=\"tick\" x=\"\(Self.chartWidth - 14)\" y=\"14\" text-anchor=\"end\">\(Words.shortDate(hi)) \(hi.year)</text>"
     let t = x(summary.report.today)
-    content += "<line class=\"today\" x1=\"\(t)\" y1=\"20\" x2=\"\(t)\" y2=\"\(height - 4)\"><title>Today, \(Words.date(summary.report.today))</title></line>"
+    content += "<text class=\"today-label\" x=\"\(t)\" y=\"\(height - 2)\" text-anchor=\"middle\">today</text>"
+    content += "<line class=\"today\" x1=\"\(t)\" y1=\"20\" x2=\"\(t)\" y2=\"\(height - 14)\"><title>Today, \(Words.date(summary.report.today))</title></line>"
     let text = "Baseline (circle) and forecast (diamond) go-live per plan: " + words.joined(separator: "; ")
     return (Self.svg(text, height: height, content), text)
   }
