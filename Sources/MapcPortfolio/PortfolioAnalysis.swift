@@ -82,8 +82,10 @@ public enum PortfolioAnalysis {
       guard let sid = s.id, !sid.isEmpty else { return nil }
       return OwnerRef(id: sid, name: s.name, role: s.role, side: s.side, isPlaceholder: s.isPlaceholder)
     }
+    // By id, the first of a repeated id: a lookup per owner must not scan the list.
+    let byID = Dictionary(stakeholders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     func owner(_ oid: String) -> OwnerRef {
-      stakeholders.first { $0.id == oid } ?? OwnerRef(id: oid, name: nil, role: nil, side: nil, isPlaceholder: false)
+      byID[oid] ?? OwnerRef(id: oid, name: nil, role: nil, side: nil, isPlaceholder: false)
     }
 
     // Counts over every milestone, with or without an id.

@@ -164,10 +164,13 @@ public struct PortfolioSummary: Sendable {
     var rows: [String: OwnerRow] = [:]
     var order: [String] = []
     for plan in plans {
+      // By id, the first of a repeated id: a lookup per owner must not scan the list.
+      let byID = Dictionary(plan.stakeholders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      func owner(_ oid: String) -> OwnerRef { byID[oid] ?? plan.owner(oid) }
       for m in plan.milestones {
         var seen = Set<String>()
         for oid in m.owners where seen.insert(oid).inserted {
-          let o = plan.owner(oid)
+          let o = owner(oid)
           let named = !(o.name ?? "").isEmpty
           let key = named ? "\(o.side?.rawValue ?? "")\u{0}\((o.name ?? "").lowercased())" : "\(plan.id)\u{0}\(oid)"
           var r =
@@ -185,7 +188,7 @@ public struct PortfolioSummary: Sendable {
             if m.isStalled { r.stalled += 1 }
             if plan.stale, r.stalePlans.last != plan.id { r.stalePlans.append(plan.id) }
             if !o.isPlaceholder, let due = m.due, today.days(until: due) <= placeholderDueDays {
-              r.placeholdersToName += m.owners.count { $0 != oid && plan.owner($0).isPlaceholder }
+              r.placeholdersToName += m.owners.count { $0 != oid && owner($0).isPlaceholder }
             }
           }
           rows[key] = r

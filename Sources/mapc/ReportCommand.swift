@@ -43,7 +43,9 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var format: FormatOptions<PortfolioFormat>
 
-  @Option(name: .customLong("by"), help: "The view: plan (default), owner or stage. Totals lead every view.")
+  @Option(
+    name: .customLong("by"),
+    help: ArgumentHelp("The view: plan (default), owner or stage. Totals lead every view.", valueName: "view"))
   var view: PortfolioView = .plan
 
   @Option(help: "Who the report is for: internal (default, the selling team) or buyer.")
