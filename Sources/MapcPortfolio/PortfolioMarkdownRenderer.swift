@@ -92,7 +92,7 @@ public struct PortfolioCSVRenderer: Sendable {
       for p in summary.plans {
         let next = p.nextMilestone
         var cells = [
-          p.id, t(p.title), t(p.buyer), t(p.seller), t(p.path), p.band.rawValue, t(p.bandReason), n(p.percentDone),
+          t(p.id), t(p.title), t(p.buyer), t(p.seller), t(p.path), p.band.rawValue, t(p.bandReason), n(p.percentDone),
           String(p.milestoneCount), String(p.doneCount), String(p.overdueCount), String(p.stalledCount), d(p.goLive),
           d(p.goLiveBaseline), n(p.goLiveSlipDays), b(p.goLiveFeasible), d(p.forecast.goLive), p.forecast.method.rawValue,
           n(p.forecast.slipBusinessDays), t(p.forecast.reason), String(p.totalDaysOffSchedule), String(p.recentMoves),

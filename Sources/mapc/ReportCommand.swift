@@ -59,6 +59,12 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
 
+  /// Lowercase letters, digits, `-` and `_`, not starting with `-` or `.`: no path, no option.
+  static func isPageName(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, first != "-", id != "index" else { return false }
+    return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+  }
+
   func validate() throws {
     if format.format == .html, output == nil || output == "-" {
       throw ValidationError("--format html writes a page: give --output FILE (-o FILE)")
@@ -78,7 +84,10 @@ struct ReportCommand: ParsableCommand {
       // Plans link to the snapshots `render --all` wrote beside the page.
       let directory = output.flatMap(Paths.parent) ?? "."
       var links: [String: String] = [:]
-      for p in summary.plans where Paths.isFile(Paths.join(directory, p.id + ".html")) { links[p.id] = p.id + ".html" }
+      // Only an id that is a file name of its own (as `render --all` names pages) is looked up.
+      for p in summary.plans where Self.isPageName(p.id) && Paths.isFile(Paths.join(directory, p.id + ".html")) {
+        links[p.id] = p.id + ".html"
+      }
       let branding = try Branding(workspace.configuration.render)
       let page = PortfolioPage(summary: summary, links: links, branding: branding)
       text = try summary.guarded(page.render(), format: .html) { PortfolioPage(summary: $0, links: links, branding: branding).render() }
