@@ -97,7 +97,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MapcRenderTests",
-      dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+      dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcPortfolio", "MapcTestSupport"]),
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(
       name: "MapcPortfolioTests",
