@@ -54,6 +54,18 @@ import Testing
     #expect(html.contains("180,000 USD"))
     #expect(!html.contains(ReportPortfolio.canary))
 
+    // --by puts its view first after the totals.
+    let byOwner = try TestSupport.mapc(
+      ["report", "--format", "html", "--by", "owner", "-o", "out/owners.html", "--today", ReportPortfolio.today], in: repo)
+    #expect(byOwner.status == 0, "\(byOwner.stderr)")
+    let owners = try String(contentsOf: out.appendingPathComponent("owners.html"), encoding: .utf8)
+    let ownersAt = try #require(owners.range(of: "id=\"h-owners\""))
+    let plansAt = try #require(owners.range(of: "id=\"h-plans\""))
+    #expect(ownersAt.lowerBound < plansAt.lowerBound)
+    let plansFirst = try #require(html.range(of: "id=\"h-plans\""))
+    let ownersLater = try #require(html.range(of: "id=\"h-owners\""))
+    #expect(plansFirst.lowerBound < ownersLater.lowerBound)
+
     let missing = try TestSupport.mapc(["report", "--format", "html", "--today", ReportPortfolio.today], in: repo)
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("--output FILE"))
