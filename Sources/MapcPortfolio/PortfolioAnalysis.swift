@@ -30,6 +30,12 @@ public struct PlanActivity: Sendable, Hashable {
   /// ``MilestoneFact/lastChange`` for what counts as a change.
   public var milestoneChanges: [String: ChangeRef] = [:]
 
+  /// With a public fingerprint (a buyer's report): the last revision that changed what a buyer
+  /// sees of the plan (the working tree included), and the last such commit. A version that
+  /// changed only internal content is not a public change.
+  public var lastPublicChange: ChangeRef?
+  public var lastPublicCommit: ChangeRef?
+
   public init(authors: [String: ChangeRef] = [:], milestoneChanges: [String: ChangeRef] = [:]) {
     self.authors = authors
     self.milestoneChanges = milestoneChanges
@@ -42,6 +48,8 @@ public struct PlanActivity: Sendable, Hashable {
 public struct ActivityTracker: Sendable {
   public private(set) var plans: [String: PlanActivity] = [:]
   private var previous: [String: [String: Milestone]] = [:]
+  /// The fingerprint of each plan's previous version, when the history carries them.
+  private var fingerprints: [String: PlanFingerprint] = [:]
 
   public init() {}
 
@@ -53,6 +61,15 @@ public struct ActivityTracker: Sendable {
       guard let plan = snapshot.plan, let id = plan.id, !id.isEmpty else { continue }
       // Updated in place: the dictionaries would otherwise be copied at every step.
       if !r.isWorkingTree, !email.isEmpty { plans[id, default: PlanActivity()].authors[email] = ref }
+      if let fingerprint = snapshot.publicFingerprint {
+        // As the buyer's snapshot history counts it: a version with the same public content as
+        // the previous one and different whole content changed internal content only.
+        let previous = fingerprints.updateValue(fingerprint, forKey: id)
+        if previous.map({ $0.publicContent != fingerprint.publicContent || $0.wholeContent == fingerprint.wholeContent }) ?? true {
+          plans[id, default: PlanActivity()].lastPublicChange = ref
+          if !r.isWorkingTree { plans[id, default: PlanActivity()].lastPublicCommit = ref }
+        }
+      }
       var seen = previous.removeValue(forKey: id) ?? [:]
       for m in plan.milestones {
         guard let mid = m.id, !mid.isEmpty else { continue }

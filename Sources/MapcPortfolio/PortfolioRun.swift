@@ -57,15 +57,22 @@ public enum PortfolioRun {
     public var buyerGuard: Bool
     /// Where the leak guard's test canary may be planted (``LeakGuard/canaryVariable``).
     public var environment: [String: String]
+    /// With a fingerprint of what a buyer sees of a plan version (a buyer's report), the last
+    /// change, the days since the last commit and the stale flag count only commits that
+    /// changed public content, as a buyer's snapshot is dated (MapcRender's
+    /// `PublicHistory.fingerprint`).
+    public var publicFingerprint: PublicFingerprint?
 
     public init(
-      paths: [String] = [], at: String? = nil, recentDays: Int = 30, buyerGuard: Bool = false, environment: [String: String] = [:]
+      paths: [String] = [], at: String? = nil, recentDays: Int = 30, buyerGuard: Bool = false, environment: [String: String] = [:],
+      publicFingerprint: PublicFingerprint? = nil
     ) {
       self.paths = paths
       self.at = at
       self.recentDays = recentDays
       self.buyerGuard = buyerGuard
       self.environment = environment
+      self.publicFingerprint = publicFingerprint
     }
   }
 
@@ -119,7 +126,7 @@ public enum PortfolioRun {
       let walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
       head = walked.head?.commit
       analyzer = SlipAnalyzer(revisions: walked.revisions, options: options)
-      try reader.forEachStep(of: walked) { step in
+      try reader.forEachStep(of: walked, publicFingerprint: request.publicFingerprint) { step in
         analyzer.apply(step)
         tracker.apply(step)
       }
@@ -135,12 +142,21 @@ public enum PortfolioRun {
       today: workspace.today, recentDays: request.recentDays, buyerDomains: configuration.buyerDomains,
       calendar: configuration.calendar)
     let activities = tracker.plans
+    let publicDating = request.publicFingerprint != nil
+    let staleAfterDays = options.staleAfterDays
     func statuses(_ plans: [Current]) -> [PlanStatus] {
       plans.concurrentMap { c in
         let id = c.plan.id ?? ""
-        return PortfolioAnalysis.status(
-          plan: c.plan, path: c.path, repositoryPath: c.repositoryPath, slip: slips[id], activity: activities[id] ?? PlanActivity(),
-          options: portfolio)
+        let activity = activities[id] ?? PlanActivity()
+        var status = PortfolioAnalysis.status(
+          plan: c.plan, path: c.path, repositoryPath: c.repositoryPath, slip: slips[id], activity: activity, options: portfolio)
+        if publicDating {
+          // Dated by public changes only, as the buyer's snapshot is.
+          status.lastChange = activity.lastPublicChange
+          status.daysSinceLastCommit = activity.lastPublicCommit.map { $0.date.days(until: portfolio.today) }
+          status.stale = status.daysSinceLastCommit.map { $0 > staleAfterDays } ?? false
+        }
+        return status
       }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
     }
     var report = PortfolioReport(

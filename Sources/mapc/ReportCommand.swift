@@ -74,7 +74,9 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let workspace = try workspace.open()
     let environment = Today.processEnvironment()
-    let request = PortfolioRun.Request(paths: paths, at: at, buyerGuard: audience == .buyer, environment: environment)
+    let buyer = audience == .buyer
+    let request = PortfolioRun.Request(
+      paths: paths, at: at, buyerGuard: buyer, environment: environment, publicFingerprint: buyer ? PublicHistory.fingerprint : nil)
     let report = try PortfolioRun.report(request, workspace: workspace)
     for problem in report.problems { Console.error(problem) }
     let summary = PortfolioSummary(

@@ -143,6 +143,16 @@ import Testing
       #expect(run.stderr.contains("nothing was written"), "\(run.stderr)")
       #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+    // The buyer's report is dated by public changes only: lumen's last commit changed its
+    // internal notes alone.
+    let seller = try JSONParser.parse(try TestSupport.mapc(["report", "--format", "json", "--today", ReportPortfolio.today], in: repo).stdout)
+    let buyerJSON = try JSONParser.parse(
+      try TestSupport.mapc(["report", "--format", "json", "--audience", "buyer", "--today", ReportPortfolio.today], in: repo).stdout)
+    func lumen(_ json: JSONValue) -> JSONValue? { json["plans"]?.arrayValue?.first { $0["id"]?.stringValue == "lumen" } }
+    #expect(lumen(seller)?["last_change"]?["date"]?.stringValue == "2026-12-01")
+    #expect(lumen(buyerJSON)?["last_change"]?["date"]?.stringValue == "2026-11-25")
+    #expect(lumen(buyerJSON)?["days_since_last_commit"]?.numberValue == 7)
+
     // The internal audience is not guarded.
     let internalRun = try TestSupport.mapc(["report", "--today", ReportPortfolio.today], in: repo, environment: environment)
     #expect(internalRun.status == 0)
@@ -151,11 +161,11 @@ import Testing
   @Test func atARevisionAndGivenPaths() throws {
     let repo = try Self.portfolio()
     defer { try? FileManager.default.removeItem(at: repo) }
-    let then = try TestSupport.mapc(["report", "--format", "csv", "--at", "HEAD~2", "--today", ReportPortfolio.today], in: repo)
+    let then = try TestSupport.mapc(["report", "--format", "csv", "--at", "HEAD~3", "--today", ReportPortfolio.today], in: repo)
     #expect(then.status == 0, "\(then.stderr)")
     // Before Atlas's champion committed, no buyer activity for atlas.
     let atlas = then.stdout.split(separator: "\r\n").first { $0.hasPrefix("atlas,") }.map(String.init) ?? ""
-    #expect(atlas.contains("HEAD~2:plans/atlas.map.md"))
+    #expect(atlas.contains("HEAD~3:plans/atlas.map.md"))
     #expect(!atlas.contains(",commit,"))
     let one = try TestSupport.mapc(["report", "--format", "csv", "plans/kite.map.md", "--today", ReportPortfolio.today], in: repo)
     #expect(one.stdout.split(separator: "\r\n").count == 2)

@@ -25,7 +25,7 @@ public enum ReportPortfolio {
     var extra = ""
   }
 
-  static func plan(_ s: Spec, goLive: String? = nil, milestones: [String]? = nil, note: String = "") -> String {
+  static func plan(_ s: Spec, goLive: String? = nil, milestones: [String]? = nil, note: String = "", deal: String = "deal notes") -> String {
     let email: (String) -> String = { s.emails ? ", email: \($0)" : "" }
     let amount = s.amount.map { "amount: \($0), currency: USD, " } ?? ""
     return """
@@ -48,7 +48,7 @@ public enum ReportPortfolio {
       milestones:
       \((milestones ?? s.milestones).map { "  - " + $0 }.joined(separator: "\n"))
       \(s.extra)
-      internal: { \(amount)notes: \(canary)-\(s.id) deal notes }
+      internal: { \(amount)notes: \(canary)-\(s.id) \(deal) }
       ---
       ## Why now
 
@@ -181,6 +181,10 @@ public enum ReportPortfolio {
       author: atlasBuyer, date: at("2026-11-26"))
     try repo.commit(
       files: [path("iris"): plan(specs[8], note: " Checked in. SSO ready.")], message: "SSO ready", author: irisIT, date: at("2026-11-30"))
+    // An internal-only change: the seller's view dates lumen by it, the buyer's does not.
+    try repo.commit(
+      files: [path("lumen"): plan(specs[11], note: " Checked in.", deal: "deal notes, budget approved")], message: "lumen: deal notes",
+      author: seller, date: at("2026-12-01"))
     return repo
   }
 }
