@@ -47,7 +47,9 @@ public struct PlanActivity: Sendable, Hashable {
 /// never the plans of past steps.
 public struct ActivityTracker: Sendable {
   public private(set) var plans: [String: PlanActivity] = [:]
-  private var previous: [String: [String: Milestone]] = [:]
+  /// A hash of each milestone's fields as last seen, per plan: comparing hashes costs no copy
+  /// of the milestone (a collision, one in 2^64, would only keep an older change time).
+  private var previous: [String: [String: Int]] = [:]
   /// The fingerprint of each plan's previous version, when the history carries them.
   private var fingerprints: [String: PlanFingerprint] = [:]
 
@@ -73,16 +75,34 @@ public struct ActivityTracker: Sendable {
       var seen = previous.removeValue(forKey: id) ?? [:]
       for m in plan.milestones {
         guard let mid = m.id, !mid.isEmpty else { continue }
-        // A milestone moved within the list has not changed.
-        var normalized = m
-        normalized.index = 0
-        if seen[mid] != normalized {
-          seen[mid] = normalized
+        let h = Self.fields(m)
+        if seen.updateValue(h, forKey: mid) != h {
           plans[id, default: PlanActivity()].milestoneChanges[mid] = ref
         }
       }
       previous[id] = seen
     }
+  }
+}
+
+extension ActivityTracker {
+  /// A hash of the fields the history reads of a milestone; not its position (a milestone moved
+  /// within the list has not changed).
+  static func fields(_ m: Milestone) -> Int {
+    var h = Hasher()
+    h.combine(m.title)
+    h.combine(m.stage)
+    h.combine(m.owners)
+    h.combine(m.due)
+    h.combine(m.status)
+    h.combine(m.risk)
+    h.combine(m.dependsOn)
+    h.combine(m.dueReason)
+    h.combine(m.doneOn)
+    h.combine(m.lead)
+    h.combine(m.pinned)
+    h.combine(m.marks)
+    return h.finalize()
   }
 }
 
