@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender", "MapcSchedule", "MapcTemplates",
+        "MapcRender", "MapcSchedule", "MapcTemplates", "MapcPortfolio",
       ]),
     // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
     .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
@@ -54,7 +54,7 @@ let package = Package(
     // HTML snapshots: the page, its charts, the Markdown body through cmark-gfm.
     .target(
       name: "MapcRender",
-      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory"]),
+      dependencies: ["CCmarkGFM", "MapcModel", "MapcWorkspace", "MapcGit", "MapcYAML", "MapcJSON", "MapcHistory", "MapcPortfolio"]),
     // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
     // in place through the YAML source map and checks the plan against the workspace's schemas.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),
@@ -66,6 +66,10 @@ let package = Package(
       dependencies: [
         "MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "MapcSchedule", "MapcHistory", "MapcGit", "MapcRender", "CCmarkGFM",
       ]),
+    // The portfolio: one status per plan (band, forecast, last buyer activity) from one history
+    // pass; what `mapc report` and `mapc export` stand on.
+    .target(
+      name: "MapcPortfolio", dependencies: ["MapcModel", "MapcWorkspace", "MapcHistory", "MapcSchedule", "MapcGit", "MapcJSON"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint",
@@ -76,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcTemplates",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcTemplates", "MapcPortfolio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -104,8 +108,11 @@ let package = Package(
     ),
     .testTarget(
       name: "MapcRenderTests",
-      dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+      dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcPortfolio", "MapcTestSupport"]),
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+    .testTarget(
+      name: "MapcPortfolioTests",
+      dependencies: ["MapcPortfolio", "MapcModel", "MapcHistory", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport"]),
     .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
     .testTarget(
       name: "MapcTemplatesTests",

@@ -34,4 +34,10 @@ python3 Examples/history/build.py "$work/history" >/dev/null
 (cd "$work/history" && "$mapc" render plans/brightwater/data-platform.map.md --base HEAD~5 \
   -o "$OLDPWD/$out/html/brightwater-history.html")
 
+# The portfolio page (`mapc report --format html`) over the scripted history, beside a
+# snapshot of its plan so the page links to it.
+(cd "$work/history" && "$mapc" render --all --audience internal -o "$work/site" --as-of 2026-11-23 >/dev/null 2>&1 \
+  && cp "$work/site/index.html" "$OLDPWD/$out/html/portfolio-index.html")
+(cd "$work/history" && "$mapc" report --format html --today 2026-11-23 -o "$OLDPWD/$out/html/portfolio.html")
+
 python3 Tests/Browser/check_snapshots.py "$out" "$out"/html/*.html

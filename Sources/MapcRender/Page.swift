@@ -15,7 +15,9 @@ enum Page {
 
   /// A complete document: the head every page shares (the security policy right after the
   /// charset, before anything could load), then `body`.
-  static func document(title: String, branding: Branding, internal isInternal: Bool, body: HTML) -> String {
+  static func document(
+    title: String, branding: Branding, internal isInternal: Bool, body: HTML, extraCSS: String = "", banner: HTML? = nil
+  ) -> String {
     let page: HTML = """
       <!DOCTYPE html>
       <html lang="en">
@@ -26,18 +28,19 @@ enum Page {
       <meta name="generator" content="\(Snapshot.generator)">
       <meta name="referrer" content="no-referrer">
       <title>\(title)\(isInternal ? " (internal)" : "")</title>
-      \(style(branding))
+      \(style(branding, extraCSS: extraCSS))
       </head>
       <body>
-      \(isInternal ? internalBanner : .empty)\(body)</body>
+      \(isInternal ? (banner ?? internalBanner) : .empty)\(body)</body>
       </html>
 
       """
     return page.markup
   }
 
-  static func style(_ branding: Branding) -> HTML {
-    var css = Stylesheet.css
+  static func style(_ branding: Branding, extraCSS: String = "") -> HTML {
+    // A page's own rules (mapc's, trusted) come before the team's CSS, which may override them.
+    var css = Stylesheet.css + extraCSS
     if let accent = branding.accent, isHexColour(accent) {
       css += ":root{--accent:\(accent)}\n"
     }

@@ -2,6 +2,7 @@ import Foundation
 import MapcGit
 import MapcHistory
 import MapcModel
+import MapcPortfolio
 import MapcWorkspace
 
 /// One `mapc render` run: the snapshots to write, in file order, and what to tell the user.
@@ -129,13 +130,40 @@ public struct SnapshotRun: Sendable {
       }
     }
     if request.all {
-      let page = IndexPage(
-        entries: pages.map { IndexPage.Entry(file: $0.file, snapshot: $0.snapshot) }, audience: request.audience,
-        asOf: fixedAsOf, branding: branding)
-      let html = page.render()
-      if buyer { try page.checkBuyerIndex(html, with: indexGuard) }
-      index = html
+      // The selling team's index is the portfolio page (`mapc report --format html`), linking
+      // to the snapshots; where the portfolio cannot be read (no git history), the list of plans.
+      if !buyer, let portfolio = Self.portfolioIndex(request, workspace: workspace, asOf: fixedAsOf, pages: pages, branding: branding, notes: &notes) {
+        index = portfolio
+      } else {
+        let page = IndexPage(
+          entries: pages.map { IndexPage.Entry(file: $0.file, snapshot: $0.snapshot) }, audience: request.audience,
+          asOf: fixedAsOf, branding: branding)
+        let html = page.render()
+        if buyer { try page.checkBuyerIndex(html, with: indexGuard) }
+        index = html
+      }
     }
+  }
+
+  /// The portfolio page for an internal `--all` index, or nil (with a note) when the portfolio
+  /// cannot be read: outside git, in a shallow clone, or in a repository without commits.
+  static func portfolioIndex(
+    _ request: Request, workspace: Workspace, asOf: CalendarDate?, pages: [Page], branding: Branding, notes: inout [String]
+  ) -> String? {
+    var dated = workspace
+    if let asOf { dated.today = asOf }
+    let report: PortfolioReport
+    do {
+      report = try PortfolioRun.report(PortfolioRun.Request(at: request.at), workspace: dated)
+    } catch {
+      notes.append("index.html lists the plans without the portfolio: \(error)")
+      return nil
+    }
+    var links: [String: String] = [:]
+    for page in pages { if let id = page.snapshot.plan.id { links[id] = page.file } }
+    let summary = PortfolioSummary(
+      report, audience: .internal, view: .plan, placeholderDueDays: workspace.configuration.thresholds.placeholderDueDays)
+    return PortfolioPage(summary: summary, links: links, branding: branding).render()
   }
 
   /// A file name from the plan id: kebab-case ids pass as they are; anything else is reduced to

@@ -56,7 +56,7 @@ struct SnapshotSources {
   /// stop a plan unless it is drawn at a past revision (`pastRevision`).
   mutating func check(with checks: (any PlanChecks)?, pastRevision: Bool) {
     builder.checks = checks
-    builder.errorsStopRendering = !pastRevision
+    builder.errorsStopRendering = !pastRevision && audience == .buyer
   }
 
   /// Opens the repository around `directory`; outside one, history is left out unless `needed`.
@@ -223,8 +223,9 @@ struct SnapshotBuilder: Sendable {
   /// The plan's checks, as `mapc lint` runs them (dated by each snapshot's as-of day): a plan
   /// with errors is not rendered, so a typo never reaches a buyer as if it were a name.
   var checks: (any PlanChecks)?
-  /// Whether an error stops the plan. Not at a past revision (`--at`): history cannot be fixed,
-  /// so the page shows the plan as it was and the errors are reported beside it.
+  /// Whether an error stops the plan: for the buyer, at the working tree or HEAD. A past
+  /// revision (`--at`) cannot be fixed, and an internal page is where the selling team looks at
+  /// what is wrong, so those pages are drawn and the errors reported beside them.
   var errorsStopRendering = true
 
   /// A snapshot and the warnings its plan's checks found (as `mapc lint` shows them).
@@ -288,7 +289,11 @@ struct SnapshotBuilder: Sendable {
       let count = errors.count == 1 ? "an error" : "\(errors.count) errors"
       if !errors.isEmpty && !errorsStopRendering {
         warnings = findings.filter { $0.severity != .note }.map(\.text)
-        warnings.append("\(InertText.text(file.displayPath)): note: the plan had \(count) at that revision; it is rendered as it was\n")
+        let why =
+          audience == .internal
+          ? "the plan has \(count); it is rendered for the internal audience, a buyer snapshot would not be"
+          : "the plan had \(count) at that revision; it is rendered as it was"
+        warnings.append("\(InertText.text(file.displayPath)): note: \(why)\n")
       } else if !errors.isEmpty {
         return .failure(
           Problem(

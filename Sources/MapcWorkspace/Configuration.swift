@@ -72,6 +72,9 @@ public struct Configuration: Sendable {
   public var render = RenderSettings()
   /// The working calendar of every plan (`calendar` in mapc.yml).
   public var calendar: CalendarSettings?
+  /// Email domains of the buyers' people (`report.buyer_domains`), lowercased: a commit by an
+  /// author at one of them is buyer activity on the plans it touches.
+  public var buyerDomains: [String] = []
 
   /// The seller's branding for HTML snapshots.
   public struct RenderSettings: Sendable, Equatable {
@@ -262,6 +265,7 @@ public struct Configuration: Sendable {
         days, 0...maximumDays, at: JSONPointer(["thresholds", "placeholder_due_days"]), fail: fail)
     }
     config.calendar = CalendarSettings(o["calendar"])
+    config.buyerDomains = (o["report"]?["buyer_domains"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
     return config
   }
 

@@ -25,9 +25,10 @@ struct RenderCommand: ParsableCommand {
       content is not part of the buyer's history (trend chart, as-of date).
 
       The plan's checks run first, as `mapc lint` runs them on the as-of date: a plan with an \
-      error is not rendered (its diagnostics are printed, nothing is written, exit 1; with --all \
-      the other plans are), and warnings are printed beside the page. With --at the plan is drawn \
-      as it was at that revision, its errors reported beside it.
+      error gets no buyer snapshot (its diagnostics are printed, nothing is written, exit 1; with \
+      --all the other plans are), and warnings are printed beside the page. An internal snapshot, \
+      and a plan drawn as it was at a past revision (--at), are drawn with their errors reported \
+      beside them.
 
       The as-of date is --as-of (or --today), else SOURCE_DATE_EPOCH, else the date of the plan's last \
       commit; never the clock, so the same inputs give the same bytes. Branding (seller name, \

@@ -108,8 +108,8 @@ def first_screen(path):
     driver = driver_for(width, height)
     try:
         driver.get("file://" + os.path.abspath(path))
-        if driver.find_elements(By.CSS_SELECTOR, "table.index"):
-            return []  # The index of plans lists them; the four facts are each snapshot's.
+        if driver.find_elements(By.CSS_SELECTOR, "table.index, table.portfolio"):
+            return []  # The index and the portfolio list plans; the four facts are each snapshot's.
         problems = []
         for selector, what, required in FIRST_SCREEN:
             elements = driver.find_elements(By.CSS_SELECTOR, selector)

@@ -40,6 +40,19 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.html").path))
   }
 
+  /// The selling team's own page is where a broken plan is looked at: drawn, errors said.
+  @Test func anInternalSnapshotIsDrawnWithItsErrorsReported() throws {
+    let dir = try Self.typoCopy()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try TestSupport.mapc(["render", Self.plan, "--audience", "internal", "--as-of", "2026-11-23", "-o", "team.html"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("error[MAP101]"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "\(Self.plan): note: the plan has 3 errors; it is rendered for the internal audience, a buyer snapshot would not be"))
+    #expect(try RenderCommandTests.read(dir.appendingPathComponent("team.html")).contains("lenna"))
+  }
+
   @Test func warningsArePrintedAndThePageIsWritten() throws {
     let dir = try RenderCommandTests.examplesCopy()
     defer { try? FileManager.default.removeItem(at: dir) }
