@@ -8,8 +8,8 @@
 # YAML instance against the plan schema). The seed corpus is the plans under Examples/ and the
 # test fixtures (and, for yaml and schema, their frontmatter alone); Fuzz/plan.dict holds YAML
 # and Markdown tokens. FUZZ_LARGE=1 adds a seed near the 5 MB plan limit and runs with
-# -len_control=0 -max_len=5000000, so the slow paths of libyaml and cmark-gfm (which give no
-# coverage feedback) are reached. A crash is minimised into Tests/FuzzRegressions/TARGET/,
+# -len_control=0 -max_len=5000000 and a 90 s timeout per input, so the slow paths of libyaml and
+# cmark-gfm (which give no coverage feedback) are reached. A crash is minimised into Tests/FuzzRegressions/TARGET/,
 # which the test suite replays (FuzzRegressionTests), and the script exits 1.
 #
 # ASAN_OPTIONS=detect_leaks=0: the harnesses compile the carried schemas once and keep them for
@@ -57,7 +57,12 @@ if [ "$target" = yaml ] || [ "$target" = schema ]; then
   cp Examples/mapc.yml "$seeds/config.yml"
 fi
 
-options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 -dict=Fuzz/plan.dict
+# An input that takes longer than this is a timeout: a hang, or work that grows faster than the
+# input. Plans near the 5 MB limit take up to about 25 s each under AddressSanitizer on a busy
+# two-core machine (2 to 4 s without it, in proportion to their size), so large runs allow 90.
+timeout=20
+[ "${FUZZ_LARGE:-0}" = 1 ] && timeout=90
+options=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=3072 -print_final_stats=1 -dict=Fuzz/plan.dict
   -artifact_prefix="$artifacts")
 if [ "${FUZZ_LARGE:-0}" = 1 ]; then
   # One plan padded with body paragraphs to just under the 5 MB plan limit.
@@ -77,7 +82,7 @@ for crash in "$artifacts"crash-* "$artifacts"timeout-* "$artifacts"oom-*; do
   [ -f "$crash" ] || continue
   found=1
   name="$(basename "$crash")"
-  "$binary" -minimize_crash=1 -runs=20000 -timeout=20 -exact_artifact_path="$artifacts/min-$name" "$crash" >&2 || true
+  "$binary" -minimize_crash=1 -runs=20000 -timeout="$timeout" -exact_artifact_path="$artifacts/min-$name" "$crash" >&2 || true
   kept="Tests/FuzzRegressions/$target/$name"
   cp "$( [ -f "$artifacts/min-$name" ] && echo "$artifacts/min-$name" || echo "$crash")" "$kept"
   echo "fuzz: $target crashed; the minimised input is $kept (replayed by FuzzRegressionTests)" >&2
