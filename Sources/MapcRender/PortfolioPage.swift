@@ -47,15 +47,15 @@ public struct PortfolioPage: Sendable {
     svg .od{fill:var(--warn)}svg .od-stalled{fill:var(--bad)}
     .band-pill{display:inline-block;font-size:.75rem;font-weight:700;padding:2px 9px;border-radius:999px;border:1px solid currentColor;white-space:nowrap}
     .band-pill.stalled{color:var(--bad)}.band-pill.at-risk{color:var(--warn)}.band-pill.on-track{color:var(--good)}.band-pill.done,.band-pill.closed{color:var(--muted)}
-    table.portfolio{width:100%;border-collapse:collapse;font-size:.9rem;min-width:1100px}
-    table.portfolio th{text-align:left;font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:bottom}
-    table.portfolio td{padding:10px;border-bottom:1px solid var(--line);vertical-align:top}
+    table.portfolio{width:100%;border-collapse:collapse;font-size:.85rem;min-width:1000px}
+    table.portfolio th{text-align:left;font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);padding:8px 7px;border-bottom:1px solid var(--line);vertical-align:bottom}
+    table.portfolio td{padding:10px 7px;border-bottom:1px solid var(--line);vertical-align:top}
     table.portfolio td.num,table.portfolio th.num{text-align:right;white-space:nowrap}
-    table.portfolio td.date{white-space:nowrap}
+    table.portfolio td.date{min-width:96px}table.portfolio td.date time{white-space:nowrap}
     table.portfolio.narrow{min-width:560px}
-    table.portfolio td.plan{min-width:190px}
-    table.portfolio td.why{min-width:170px}
-    table.portfolio td.who{min-width:150px}
+    table.portfolio td.plan{min-width:160px}
+    table.portfolio td.why{min-width:130px}
+    table.portfolio td.who{min-width:110px}
     main.wide{max-width:1200px}
     .masthead.wide,footer.wide{max-width:1200px}
 
@@ -157,18 +157,21 @@ public struct PortfolioPage: Sendable {
       let moves: HTML =
         p.recentUnexplainedMoves > 0 ? "\(p.recentMoves) <span class=\"small\">(\(p.recentUnexplainedMoves) without reason)</span>" : "\(p.recentMoves)"
       let stale: HTML = p.stale ? "<br><span class=\"small overdue\">stale</span>" : .empty
+      // The deal amount goes under the plan's name: a column of its own would push the table
+      // past a laptop's width.
       let deal: HTML =
-        internalAudience ? "<td class=\"num\">\(p.deal.map { Words.number($0.amount) + ($0.currency.map { " " + $0 } ?? "") } ?? "—")</td>" : .empty
+        internalAudience
+        ? (p.deal.map { d -> HTML in "<br><span class=\"small\">Deal \(Words.number(d.amount) + (d.currency.map { " " + $0 } ?? ""))</span>" } ?? .empty)
+        : .empty
       rows.append(
         """
-        <tr><td class="plan">\(planCell(p))\(stale)</td><td class="why"><span class="band-pill \(p.band.rawValue)">\(p.band.label)</span><br><span class="small">\(p.bandReason)</span></td><td class="num">\(p.percentDone.map { "\($0)%" } ?? "—")</td><td class="num">\(overdue)</td><td class="date">\(goLive)</td><td class="why">\(forecast)</td><td class="num">\(p.totalDaysOffSchedule)</td><td class="num">\(moves)</td><td class="who">\(activity)</td><td class="why">\(next)</td>\(deal)</tr>
+        <tr><td class="plan">\(planCell(p))\(deal)\(stale)</td><td class="why"><span class="band-pill \(p.band.rawValue)">\(p.band.label)</span><br><span class="small">\(p.bandReason)</span></td><td class="num">\(p.percentDone.map { "\($0)%" } ?? "—")</td><td class="num">\(overdue)</td><td class="date">\(goLive)</td><td class="why">\(forecast)</td><td class="num">\(p.totalDaysOffSchedule)</td><td class="num">\(moves)</td><td class="who">\(activity)</td><td class="why">\(next)</td></tr>
 
         """)
     }
-    let dealHead: HTML = internalAudience ? "<th scope=\"col\" class=\"num\">Deal</th>" : .empty
     return """
       <div class="scroll" tabindex="0" role="region" aria-label="Plans"><table class="portfolio">
-      <thead><tr><th scope="col">Plan</th><th scope="col">Band</th><th scope="col" class="num">Done</th><th scope="col" class="num">Overdue</th><th scope="col">Go-live</th><th scope="col">Forecast</th><th scope="col" class="num">Days off</th><th scope="col" class="num">Moves (\(summary.report.recentDays) d)</th><th scope="col">Last buyer activity</th><th scope="col">Next milestone</th>\(dealHead)</tr></thead>
+      <thead><tr><th scope="col">Plan</th><th scope="col">Band</th><th scope="col" class="num">Done</th><th scope="col" class="num">Overdue</th><th scope="col">Go-live</th><th scope="col">Forecast</th><th scope="col" class="num">Days off</th><th scope="col" class="num">Moves (\(summary.report.recentDays) d)</th><th scope="col">Last buyer activity</th><th scope="col">Next milestone</th></tr></thead>
       <tbody>
       \(rows)</tbody></table></div>
       """
