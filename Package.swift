@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender", "MapcSchedule",
+        "MapcRender", "MapcSchedule", "MapcExport",
       ]),
     // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
     .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
@@ -60,11 +60,14 @@ let package = Package(
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
+    // CRM exports (CSV per RFC 4180 with Salesforce and HubSpot profiles, JSON) and calendar
+    // feeds (RFC 5545) of plans, their milestones and their date moves.
+    .target(name: "MapcExport", dependencies: ["MapcModel", "MapcJSON", "MapcWorkspace", "MapcHistory"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
-        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule",
+        "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -95,6 +98,9 @@ let package = Package(
       dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
+    .testTarget(
+      name: "MapcExportTests", dependencies: ["MapcExport", "MapcModel", "MapcJSON", "MapcHistory", "MapcTestSupport"],
+      exclude: ["Goldens"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),
   ],

@@ -18,7 +18,7 @@ struct Mapc: ParsableCommand {
       --strict), 2 usage, configuration or internal error.
       """,
     version: MapcVersion.current,
-    subcommands: [LintCommand.self, SlipCommand.self, DiffCommand.self, RenderCommand.self, ScheduleCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self, RulesCommand.self]
+    subcommands: [LintCommand.self, SlipCommand.self, DiffCommand.self, RenderCommand.self, ScheduleCommand.self, ExportCommand.self, CalendarCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self, RulesCommand.self]
   )
 
   /// Runs the command line with mapc's exit codes: a usage error is 2 (ArgumentParser's own

@@ -1,0 +1,78 @@
+import MapcModel
+import MapcWorkspace
+
+/// One `mapc calendar` run: the plans and their history read once, the events of every plan,
+/// one feed; for the buyer, checked by the leak guard before it is returned.
+public enum CalendarRun {
+  /// What to put in the feed, as the command line asks it.
+  public struct Request: Sendable {
+    /// Plan files or folders; empty for every plan of the repository.
+    public var paths: [String]
+    public var audience: ExportAudience
+    public var includeDone: Bool
+    /// `--as-of`: the stamp of plans without a commit (midnight UTC of that day).
+    public var asOf: CalendarDate?
+
+    public init(paths: [String] = [], audience: ExportAudience = .buyer, includeDone: Bool = false, asOf: CalendarDate? = nil) {
+      self.paths = paths
+      self.audience = audience
+      self.includeDone = includeDone
+      self.asOf = asOf
+    }
+  }
+
+  /// The feed for `request` in `workspace`, as `.ics` text.
+  ///
+  /// - Throws: ``UsageError`` for unreadable plans or history, a plan with no commit when
+  ///   neither `--as-of` nor `SOURCE_DATE_EPOCH` is given, and a leak in a buyer feed.
+  public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> String {
+    let source = try ExportSource.load(request.paths, workspace: workspace, wantsCRMID: false)
+    let options = CalendarOptions(
+      audience: request.audience, includeDone: request.includeDone, fallbackStamp: try fallbackStamp(request.asOf, environment),
+      snapshotURL: workspace.configuration.export.snapshotURL)
+    let name = workspace.configuration.export.calendarName ?? defaultName(source, workspace: workspace)
+    let ics = try feed(source, options: options, name: name).render()
+    if request.audience == .buyer {
+      let guarding = BuyerExportGuard.leakGuard(source, environment: environment)
+      let publicSource = BuyerExportGuard.publicOnly(source)
+      let publicFeed = { (try? feed(publicSource, options: options, name: name).render()) ?? "" }
+      try BuyerExportGuard.check(ics, format: .text, with: guarding, name: "the buyer calendar") { publicFeed() }
+      try BuyerExportGuard.check(ICSWriter.unfoldedText(ics), format: .text, with: guarding, name: "the buyer calendar") {
+        ICSWriter.unfoldedText(publicFeed())
+      }
+    }
+    return ics
+  }
+
+  /// The feed of every plan in `source`, plans in id order.
+  public static func feed(_ source: ExportSource, options: CalendarOptions, name: String) throws(UsageError) -> CalendarFeed {
+    var events: [CalendarEvent] = []
+    for plan in source.plans {
+      do {
+        events += try CalendarEvents.events(of: plan, options: options)
+      } catch {
+        throw UsageError(
+          "\(error.plan) has no commit to date its events by, and mapc never uses the clock",
+          help: "commit the plan, or give --as-of YYYY-MM-DD (or SOURCE_DATE_EPOCH)")
+      }
+    }
+    return CalendarFeed(name: name, events: events)
+  }
+
+  /// `--as-of` at midnight UTC, else `SOURCE_DATE_EPOCH` to the second, else nil.
+  static func fallbackStamp(_ asOf: CalendarDate?, _ environment: [String: String]) throws(UsageError) -> Int64? {
+    if let asOf { return Int64(asOf.daysSince1970) * 86_400 }
+    guard let epoch = environment["SOURCE_DATE_EPOCH"] else { return nil }
+    guard let seconds = Int64(epoch), (0...253_402_300_799).contains(seconds) else {
+      throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (up to the year 9999), got '\(epoch)'")
+    }
+    return seconds
+  }
+
+  /// "<seller> deal plans", or "<plan title>" for one plan.
+  static func defaultName(_ source: ExportSource, workspace: Workspace) -> String {
+    if source.plans.count == 1, let plan = source.plans.first?.plan { return plan.title ?? plan.buyer ?? plan.id ?? "Deal plan" }
+    let seller = workspace.configuration.render.seller ?? source.plans.lazy.compactMap(\.plan.seller).first
+    return seller.map { "\($0) deal plans" } ?? "Deal plans"
+  }
+}

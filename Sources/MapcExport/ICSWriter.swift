@@ -1,0 +1,144 @@
+import MapcModel
+
+/// RFC 5545 content lines: CRLF after every line, lines longer than 75 octets folded (a CRLF and
+/// a space), never inside a UTF-8 sequence; TEXT values escaped (`\\`, `\;`, `\,`, `\n`).
+public struct ICSWriter: Sendable {
+  /// The longest line, in octets, before its line break (RFC 5545 §3.1).
+  public static let maximumLineOctets = 75
+
+  private var lines: [String] = []
+
+  public init() {}
+
+  /// A property with a value that is already in its type's syntax (a date, a number, a URI).
+  public mutating func raw(_ name: String, _ value: String) {
+    lines.append(name + ":" + Self.stripControls(value))
+  }
+
+  /// A TEXT property, escaped.
+  public mutating func text(_ name: String, _ value: String) {
+    lines.append(name + ":" + Self.escape(value))
+  }
+
+  /// A TEXT list property (`CATEGORIES`): each value escaped, joined by commas.
+  public mutating func textList(_ name: String, _ values: [String]) {
+    lines.append(name + ":" + values.map(Self.escape).joined(separator: ","))
+  }
+
+  /// The lines written so far, folded, each ending in CRLF.
+  public func render() -> String {
+    var out = ""
+    for line in lines { Self.fold(line, into: &out) }
+    return out
+  }
+
+  /// `s` as an RFC 5545 TEXT value: backslash, semicolon and comma escaped, each line break
+  /// (CRLF, LF or CR) as `\n`, and the other control characters (which TEXT does not allow)
+  /// dropped, tab kept.
+  public static func escape(_ s: String) -> String {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+    var previousCR = false
+    for u in s.unicodeScalars {
+      defer { previousCR = u == "\r" }
+      switch u {
+      case "\\": out += "\\\\"
+      case ";": out += "\\;"
+      case ",": out += "\\,"
+      case "\r": out += "\\n"
+      case "\n": if !previousCR { out += "\\n" }
+      case "\t": out.unicodeScalars.append(u)
+      default:
+        if u.value < 0x20 || u.value == 0x7f { continue }
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  /// A value that must not carry a line break or control character (a URI, an id).
+  static func stripControls(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars where !(u.value < 0x20 || u.value == 0x7f) { out.unicodeScalars.append(u) }
+    return out
+  }
+
+  /// Appends `line` folded at ``maximumLineOctets`` octets: a continuation line starts with one
+  /// space, which counts toward its 75. A fold goes between two Unicode scalars, so a UTF-8
+  /// sequence is never split.
+  public static func fold(_ line: String, into out: inout String) {
+    var octets = 0
+    for u in line.unicodeScalars {
+      let width = UTF8.width(u)
+      if octets + width > maximumLineOctets {
+        out += "\r\n "
+        octets = 1
+      }
+      out.unicodeScalars.append(u)
+      octets += width
+    }
+    out += "\r\n"
+  }
+
+  /// A date as an RFC 5545 DATE (`YYYYMMDD`).
+  public static func date(_ d: CalendarDate) -> String {
+    d.description.replacing("-", with: "")
+  }
+
+  /// Seconds since 1970 as an RFC 5545 UTC DATE-TIME (`YYYYMMDDTHHMMSSZ`). Times before 1970 or
+  /// after 9999 are pinned to the nearest end (a calendar cannot show them anyway).
+  public static func utcDateTime(_ seconds: Int64) -> String {
+    let clamped = max(0, min(253_402_300_799, seconds))
+    let days = Int(clamped / 86_400)
+    let rest = Int(clamped % 86_400)
+    let h = rest / 3600
+    let m = rest % 3600 / 60
+    let s = rest % 60
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return date(CalendarDate(daysSince1970: days)) + "T" + two(h) + two(m) + two(s) + "Z"
+  }
+}
+
+extension ICSWriter {
+  /// The values of an `.ics` text as a reader sees them: lines unfolded, TEXT escapes undone,
+  /// one property value per line. The leak guard reads this view, so folding or escaping
+  /// cannot hide a note from it.
+  public static func unfoldedText(_ ics: String) -> String {
+    // Scalars, not Characters: a fold before a combining mark makes one Character of the
+    // space and the mark.
+    var lines: [[Unicode.Scalar]] = [[]]
+    let scalars = Array(ics.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let u = scalars[i]
+      if u == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" {
+        if i + 2 < scalars.count, scalars[i + 2] == " " || scalars[i + 2] == "\t" {
+          i += 3
+        } else {
+          lines.append([])
+          i += 2
+        }
+        continue
+      }
+      lines[lines.count - 1].append(u)
+      i += 1
+    }
+    var out = ""
+    for line in lines where !line.isEmpty {
+      let start = line.firstIndex(of: ":").map { $0 + 1 } ?? 0
+      var escaped = false
+      for ch in line[start...] {
+        if escaped {
+          out.unicodeScalars.append(ch == "n" || ch == "N" ? "\n" : ch)
+          escaped = false
+        } else if ch == "\\" {
+          escaped = true
+        } else {
+          out.unicodeScalars.append(ch)
+        }
+      }
+      out += "\n"
+    }
+    return out
+  }
+}
