@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender", "MapcSchedule", "MapcExport",
+        "MapcRender", "MapcSchedule", "MapcPortfolio", "MapcExport",
       ]),
     // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
     .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
@@ -57,6 +57,10 @@ let package = Package(
     // Business-day calendars and the schedule of a plan back from go-live; `--write` moves dates
     // in place through the YAML source map and checks the plan against the workspace's schemas.
     .target(name: "MapcSchedule", dependencies: ["MapcModel", "MapcJSON", "MapcYAML", "MapcWorkspace", "JSONSchema"]),
+    // The portfolio: one status per plan (band, forecast, last buyer activity) from one history
+    // pass; what `mapc report` and `mapc export` stand on.
+    .target(
+      name: "MapcPortfolio", dependencies: ["MapcModel", "MapcWorkspace", "MapcHistory", "MapcSchedule", "MapcGit"]),
     // Checks, rules, findings, the lint driver and one reporter per format.
     .target(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
@@ -97,6 +101,9 @@ let package = Package(
       name: "MapcRenderTests",
       dependencies: ["MapcRender", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
     .testTarget(name: "MapcScheduleTests", dependencies: ["MapcSchedule", "MapcModel", "MapcJSON", "MapcYAML", "MapcTestSupport"]),
+    .testTarget(
+      name: "MapcPortfolioTests",
+      dependencies: ["MapcPortfolio", "MapcModel", "MapcHistory", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport"]),
     .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
     .testTarget(
       name: "MapcExportTests", dependencies: ["MapcExport", "MapcModel", "MapcJSON", "MapcHistory", "MapcTestSupport"],

@@ -786,6 +786,22 @@ public enum CarriedSchemas {
       },
       "additionalProperties": false
     },
+    "report": {
+      "description": "Options for portfolio reports (`mapc report`).",
+      "type": "object",
+      "properties": {
+        "buyer_domains": {
+          "description": "Email domains of the buyers' people, e.g. `acme.com`: a commit whose author email is at one of them counts as buyer activity on the plans it touches (besides the buyer stakeholders' own `email`).",
+          "type": "array",
+          "items": { "type": "string", "minLength": 1, "pattern": "^[^@\\s]+$" },
+          "uniqueItems": true
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
     "slip": {
       "description": "Options for slip reports (`mapc slip`).",
       "type": "object",

@@ -82,6 +82,9 @@ public struct Configuration: Sendable {
     public var calendarName: String?
     public init() {}
   }
+  /// Email domains of the buyers' people (`report.buyer_domains`), lowercased: a commit by an
+  /// author at one of them is buyer activity on the plans it touches.
+  public var buyerDomains: [String] = []
 
   /// The seller's branding for HTML snapshots.
   public struct RenderSettings: Sendable, Equatable {
@@ -267,6 +270,7 @@ public struct Configuration: Sendable {
       config.export.snapshotURL = export["snapshot_url"]?.stringValue
       config.export.calendarName = export["calendar_name"]?.stringValue
     }
+    config.buyerDomains = (o["report"]?["buyer_domains"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
     return config
   }
 
