@@ -66,7 +66,8 @@ let package = Package(
       name: "MapcLint", dependencies: ["MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule"]),
     // CRM exports (CSV per RFC 4180 with Salesforce and HubSpot profiles, JSON) and calendar
     // feeds (RFC 5545) of plans, their milestones and their date moves.
-    .target(name: "MapcExport", dependencies: ["MapcModel", "MapcJSON", "MapcWorkspace", "MapcHistory"]),
+    .target(
+      name: "MapcExport", dependencies: ["MapcModel", "MapcJSON", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcPortfolio"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
@@ -106,7 +107,8 @@ let package = Package(
       dependencies: ["MapcPortfolio", "MapcModel", "MapcHistory", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport"]),
     .testTarget(name: "MapcFuzzingTests", dependencies: ["MapcFuzzing"]),
     .testTarget(
-      name: "MapcExportTests", dependencies: ["MapcExport", "MapcModel", "MapcJSON", "MapcHistory", "MapcTestSupport"],
+      name: "MapcExportTests",
+      dependencies: ["MapcExport", "MapcModel", "MapcJSON", "MapcHistory", "MapcPortfolio", "MapcWorkspace", "MapcTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace"], exclude: ["Goldens"]),

@@ -1,5 +1,6 @@
 import MapcHistory
 import MapcModel
+import MapcPortfolio
 
 /// One all-day event of a calendar feed.
 public struct CalendarEvent: Sendable, Hashable {
@@ -34,8 +35,8 @@ public struct CalendarEvent: Sendable, Hashable {
 }
 
 /// An RFC 5545 calendar a buyer subscribes to: one all-day VEVENT per open milestone with a due
-/// date (done ones on request, cancelled ones never), the go-live (unless a milestone marks it),
-/// the value date, the compelling event and each blackout period.
+/// date (done ones on request, cancelled ones never), the go-live and the value date (unless a
+/// milestone marks them: `marks: go_live`, `marks: value_date`), the compelling event and each blackout period.
 ///
 /// Feed conventions (RFC 5545, RFC 7986): `METHOD:PUBLISH`, no `ORGANIZER` or `ATTENDEE` (a feed
 /// invites nobody), `TRANSP:TRANSPARENT` (a milestone does not make anyone busy), VEVENT rather
@@ -122,15 +123,19 @@ public enum CalendarEvents {
     public var plan: String
   }
 
-  /// The events of `plan`: milestones in plan order, then the key dates and blackouts.
+  /// The events of `plan`: milestones in plan order, then the key dates and blackouts. SEQUENCE
+  /// is the number of date moves in the history (0 for the value date, the compelling event and
+  /// blackouts, whose moves the history does not track); DTSTAMP and LAST-MODIFIED are the time
+  /// of the last revision that changed the milestone (the plan, for the other events).
   public static func events(of plan: ExportPlan, options: CalendarOptions) throws(MissingStamp) -> [CalendarEvent] {
-    guard let stamp = plan.slip?.lastCommit?.time ?? options.fallbackStamp else { throw MissingStamp(plan: plan.path) }
+    // The plan's last change dates the key dates; each milestone's own last change dates it.
+    guard let planStamp = plan.status.lastChange?.time ?? options.fallbackStamp else { throw MissingStamp(plan: plan.path) }
     let p = plan.plan
     let planName = p.title ?? p.buyer ?? plan.id
     let url = snapshotLink(plan.id, base: options.snapshotURL)
     var events: [CalendarEvent] = []
     var keys = Set<String>()
-    func add(key: String, sequence: Int, from: CalendarDate, through: CalendarDate, summary: String, description: [String], categories: [String]) {
+    func add(key: String, sequence: Int, stamp: Int64 = planStamp, from: CalendarDate, through: CalendarDate, summary: String, description: [String], categories: [String]) {
       var unique = key
       var n = 2
       while !keys.insert(unique).inserted {
@@ -144,14 +149,17 @@ public enum CalendarEvents {
           categories: categories, url: url))
     }
     var marksGoLive = false
+    var marksValueDate = false
     for m in p.milestones {
       guard let id = m.id, !id.isEmpty, !keys.contains(id) else { continue }
       if m.marks == .goLive { marksGoLive = true }
+      if m.marks == .valueDate { marksValueDate = true }
       if m.status == .cancelled { continue }
       if m.status == .done && !options.includeDone { continue }
       let day = m.status == .done ? (m.doneOn ?? m.due) : m.due
       guard let day else { continue }
       let slip = plan.slip(of: id)
+      let fact = plan.fact(of: id)
       var lines = ["Plan: \(planName)"]
       let owners = m.owners.map { owner in ownerName(owner, in: p) }
       if !owners.isEmpty { lines.append("Owners: \(owners.joined(separator: ", "))") }
@@ -159,7 +167,7 @@ public enum CalendarEvents {
       if let risk = m.risk { lines.append("Risk: \(words(risk.rawValue))") }
       lines += slipLines(slip?.due)
       add(
-        key: id, sequence: slip?.moves.count ?? 0, from: day, through: day, summary: "\(m.title ?? id) — \(planName)",
+        key: id, sequence: fact?.moveCount ?? 0, stamp: fact?.lastChange?.time ?? planStamp, from: day, through: day, summary: "\(m.title ?? id) — \(planName)",
         description: lines, categories: m.stage.map { [$0] } ?? [])
     }
     if !marksGoLive, let goLive = p.goLive {
@@ -168,7 +176,7 @@ public enum CalendarEvents {
         key: "go_live", sequence: track?.moves.count ?? 0, from: goLive, through: goLive, summary: "Go-live — \(planName)",
         description: ["Plan: \(planName)"] + slipLines(track), categories: ["go-live"])
     }
-    if let value = p.valueDate {
+    if !marksValueDate, let value = p.valueDate {
       var lines = ["Plan: \(planName)"]
       if let statement = p.value { lines.append("Value: \(statement)") }
       add(

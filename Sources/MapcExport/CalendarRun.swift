@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcModel
 import MapcWorkspace
 
@@ -26,9 +27,13 @@ public enum CalendarRun {
   /// - Throws: ``UsageError`` for unreadable plans or history, a plan with no commit when
   ///   neither `--as-of` nor `SOURCE_DATE_EPOCH` is given, and a leak in a buyer feed.
   public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> String {
-    let source = try ExportSource.load(request.paths, workspace: workspace, wantsCRMID: false)
+    let fallback = try fallbackStamp(request.asOf, environment)
+    // Uncommitted changes are dated by --as-of (or SOURCE_DATE_EPOCH), else by HEAD's commit:
+    // never by the clock or a file's modification time.
+    let source = try ExportSource.load(
+      request.paths, workspace: workspace, wantsCRMID: false, workingTreeTime: fallback.map { .fixed($0) } ?? .headCommit)
     let options = CalendarOptions(
-      audience: request.audience, includeDone: request.includeDone, fallbackStamp: try fallbackStamp(request.asOf, environment),
+      audience: request.audience, includeDone: request.includeDone, fallbackStamp: fallback,
       snapshotURL: workspace.configuration.export.snapshotURL)
     let name = workspace.configuration.export.calendarName ?? defaultName(source, workspace: workspace)
     let ics = try feed(source, options: options, name: name).render()

@@ -1,6 +1,8 @@
+import MapcGit
 import MapcHistory
 import MapcJSON
 import MapcModel
+import MapcPortfolio
 import MapcWorkspace
 
 /// One plan as the exports read it: the typed plan and frontmatter of the working tree, and its
@@ -13,14 +15,17 @@ public struct ExportPlan: Sendable {
   public var path: String
   /// The plan's slip (nil outside git, or for a plan not committed yet).
   public var slip: PlanSlip?
+  /// The portfolio's numbers for the plan (``PortfolioAnalysis``), with the history's.
+  public var status: PlanStatus
   /// The CRM record id at `export.crm_id` (nil when not configured or missing).
   public var crmID: String?
 
-  public init(plan: Plan, frontmatter: JSONValue, path: String, slip: PlanSlip? = nil, crmID: String? = nil) {
+  public init(plan: Plan, frontmatter: JSONValue, path: String, slip: PlanSlip?, status: PlanStatus, crmID: String? = nil) {
     self.plan = plan
     self.frontmatter = frontmatter
     self.path = path
     self.slip = slip
+    self.status = status
     self.crmID = crmID
   }
 
@@ -31,38 +36,48 @@ public struct ExportPlan: Sendable {
   public func slip(of milestone: String) -> MilestoneSlip? {
     slip?.milestones.first { $0.id == milestone && $0.dropped == nil }
   }
+
+  /// The portfolio's facts of one milestone, by id.
+  public func fact(of milestone: String) -> MilestoneFact? {
+    status.milestones.first { $0.id == milestone }
+  }
 }
 
 /// The plans an export or a calendar reads, in id order, with the slip report of the history
 /// and the warnings to print.
 public struct ExportSource: Sendable {
   public var plans: [ExportPlan]
-  /// The slip report (nil outside git): the moves of `--object moves`.
-  public var report: SlipReport?
   public var today: CalendarDate
   /// Things the user should know that do not stop the export (a missing CRM id, a plan that
   /// does not parse).
   public var warnings: [String]
 
-  public init(plans: [ExportPlan], report: SlipReport?, today: CalendarDate, warnings: [String] = []) {
+  public init(plans: [ExportPlan], today: CalendarDate, warnings: [String] = []) {
     self.plans = plans
-    self.report = report
     self.today = today
     self.warnings = warnings
   }
 
   /// The plans `paths` name (every plan of the repository when empty), read with the one
-  /// loader, and the history read once by ``SlipRun``.
+  /// loader; inside git the history read once (``HistoryReader``), streamed through the slip
+  /// analysis and the portfolio's ``ActivityTracker`` in the same pass, then each plan's
+  /// ``PlanStatus`` from ``PortfolioAnalysis``. Outside git (or before the first commit) the
+  /// plans have no history: no baselines, moves or last changes.
+  ///
+  /// `workingTreeTime` dates uncommitted changes: the calendar passes `.headCommit` or a fixed
+  /// time so that its stamps never come from the clock or a file's modification time.
   ///
   /// - Throws: ``UsageError`` for a path that does not exist, two files with one id, a plan
   ///   that does not parse, or a history that cannot be read (a shallow clone).
-  public static func load(_ paths: [String], workspace: Workspace, wantsCRMID: Bool) throws -> ExportSource {
+  public static func load(
+    _ paths: [String], workspace: Workspace, wantsCRMID: Bool, workingTreeTime: WorkingTreeTime = .headCommit
+  ) throws -> ExportSource {
     let files = try workspace.planFiles(paths)
     var warnings: [String] = []
     let documents = files.concurrentMap { file -> PlanDocument? in
       file.refusal == nil ? PlanDocument.read(path: file.path) : nil
     }
-    var plans: [ExportPlan] = []
+    var loaded: [(plan: Plan, frontmatter: JSONValue, path: String)] = []
     var entries: [PlanIDs.Entry] = []
     for (file, document) in zip(files, documents) {
       if let refusal = file.refusal { throw UsageError("cannot export \(file.displayPath): it \(refusal)") }
@@ -72,20 +87,20 @@ public struct ExportSource: Sendable {
       }
       entries.append(PlanIDs.Entry(id: id, path: file.displayPath))
       let path = Paths.relative(file.path, to: workspace.repositoryRoot) ?? file.displayPath
-      plans.append(ExportPlan(plan: plan, frontmatter: frontmatter, path: path))
+      loaded.append((plan, frontmatter, path))
     }
     try PlanIDs.requireUnique(entries)
-    plans.sort { $0.id < $1.id }
+    loaded.sort { ($0.plan.id ?? "") < ($1.plan.id ?? "") }
 
-    var report: SlipReport?
-    if RepositoryBoundary.around(workspace.directory).isGitWorkTree {
-      let slip = try SlipRun.report(SlipRun.Request(), workspace: workspace)
-      let byID = Dictionary(slip.plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-      for i in plans.indices { plans[i].slip = byID[plans[i].id] }
-      var kept = slip
-      let wanted = Set(plans.map(\.id))
-      kept.plans = slip.plans.filter { wanted.contains($0.id) }
-      report = kept
+    let (slips, activities) = try history(workspace: workspace, workingTreeTime: workingTreeTime)
+    let options = PortfolioOptions(
+      today: workspace.today, buyerDomains: workspace.configuration.buyerDomains, calendar: workspace.configuration.calendar)
+    var plans = loaded.concurrentMap { l -> ExportPlan in
+      let id = l.plan.id ?? ""
+      let status = PortfolioAnalysis.status(
+        plan: l.plan, path: l.path, repositoryPath: l.path, slip: slips[id], activity: activities[id] ?? PlanActivity(),
+        options: options)
+      return ExportPlan(plan: l.plan, frontmatter: l.frontmatter, path: l.path, slip: slips[id], status: status)
     }
 
     if wantsCRMID {
@@ -107,7 +122,36 @@ public struct ExportSource: Sendable {
         )
       }
     }
-    return ExportSource(plans: plans, report: report, today: workspace.today, warnings: warnings)
+    return ExportSource(plans: plans, today: workspace.today, warnings: warnings)
+  }
+
+  /// The one history pass: each plan's slip and activity by plan id; empty outside git and in
+  /// a repository without commits.
+  static func history(
+    workspace: Workspace, workingTreeTime: WorkingTreeTime
+  ) throws -> (slips: [String: PlanSlip], activities: [String: PlanActivity]) {
+    guard RepositoryBoundary.around(workspace.directory).isGitWorkTree else { return ([:], [:]) }
+    let command = "mapc export"
+    let configuration = workspace.configuration
+    do {
+      let reader = try HistoryReader(discoveringFrom: workspace.directory)
+      if try reader.repository.isEmpty { return ([:], [:]) }
+      let root = reader.root
+      let isPlan: @Sendable (String) -> Bool = { configuration.includesPlan(repositoryPath: $0, repositoryRoot: root) }
+      let walked = try reader.walk(includeWorkingTree: true, workingTreeTime: workingTreeTime, isPlan: isPlan)
+      var analyzer = SlipAnalyzer(
+        revisions: walked.revisions, options: SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14))
+      var tracker = ActivityTracker()
+      try reader.forEachStep(of: walked) { step in
+        analyzer.apply(step)
+        tracker.apply(step)
+      }
+      var slips: [String: PlanSlip] = [:]
+      for plan in analyzer.report().plans { slips[plan.id] = plan }
+      return (slips, tracker.plans)
+    } catch {
+      throw UsageError(error, command: command, directory: workspace.directory)
+    }
   }
 
   /// The scalar at `keyPath` in `json`, as text (a number as JSON writes it); nil when a key is

@@ -1,5 +1,6 @@
 import MapcHistory
 import MapcModel
+import MapcPortfolio
 
 /// `mapc export --object milestones`: one row per milestone, keyed `plan_id:milestone_id`, in
 /// plan id order and then plan order. Cancelled milestones are rows too (their status says so);
@@ -18,10 +19,13 @@ public enum MilestoneExport {
 
   /// The milestones of `source` for `profile` and `audience`.
   public static func table(_ source: ExportSource, profile: ExportProfile, audience: ExportAudience) -> ExportTable {
-    let facts = source.plans.flatMap { plan in
-      plan.plan.milestones.compactMap { m -> Facts? in
-        guard let id = m.id, !id.isEmpty else { return nil }
-        return Facts(plan: plan, milestone: m, id: id, slip: plan.slip(of: id), today: source.today)
+    var facts: [Facts] = []
+    for plan in source.plans {
+      // A repeated milestone id (a lint error) would repeat a key: the first one is exported.
+      var seen = Set<String>()
+      for m in plan.plan.milestones {
+        guard let id = m.id, !id.isEmpty, seen.insert(id).inserted, let fact = plan.fact(of: id) else { continue }
+        facts.append(Facts(plan: plan, milestone: m, id: id, fact: fact))
       }
     }
     switch profile {
@@ -36,8 +40,8 @@ public enum MilestoneExport {
     var plan: ExportPlan
     var milestone: Milestone
     var id: String
-    var slip: MilestoneSlip?
-    var today: CalendarDate
+    /// The portfolio's numbers: baseline, slip, days overdue, moves.
+    var fact: MilestoneFact
 
     var key: String { "\(plan.id):\(id)" }
     var title: String { milestone.title ?? id }
@@ -65,14 +69,11 @@ public enum MilestoneExport {
       milestone.owners.compactMap { plan.plan.stakeholder($0)?.email }.filter { !$0.isEmpty }
     }
 
-    /// Days past due for an open milestone due before today; 0 for an open one that is not
-    /// late; nil when done, cancelled or without a due date.
-    var daysOverdue: Int? {
-      guard milestone.isOpen, let due = milestone.due else { return nil }
-      return max(0, due.days(until: today))
-    }
-
-    var moveCount: Int { slip?.moves.count ?? 0 }
+    /// Calendar days past due for an open milestone due before today; nil otherwise.
+    var daysOverdue: Int? { fact.daysOverdue }
+    var moveCount: Int { fact.moveCount }
+    var baseline: CalendarDate? { fact.baseline }
+    var slipDays: Int? { fact.slipDays }
   }
 
   static func generic(_ facts: [Facts], audience: ExportAudience) -> ExportTable {
@@ -81,7 +82,7 @@ public enum MilestoneExport {
       let m = f.milestone
       var row: [ExportValue] = [
         .text(f.key), .text(f.plan.id), .text(f.id), .text(f.title), .text(m.stage), .text(m.status?.rawValue),
-        .text(m.risk?.rawValue), .date(m.due), .date(f.slip?.baseline ?? m.due), .number(f.slip?.slipDays ?? (m.due == nil ? nil : 0)),
+        .text(m.risk?.rawValue), .date(m.due), .date(f.baseline), .number(f.slipDays),
         .number(f.moveCount), .date(m.doneOn), .list(f.owners(.buyer)), .list(f.owners(.seller) + f.otherOwners),
         .list(f.emails), .list(m.dependsOn), .number(f.daysOverdue),
       ]
@@ -109,8 +110,8 @@ public enum MilestoneExport {
       var row: [ExportValue] = [
         .text(f.key), .text(CRMValues.truncated(f.title, to: CRMValues.salesforceSubjectLength)), .date(m.due),
         .text(CRMValues.salesforceStatus(m.status)), .text(CRMValues.salesforcePriority(m.risk)), .text(description(f)),
-        .text(f.plan.id), .text(f.id), .text(m.stage), .text(m.risk?.rawValue), .date(f.slip?.baseline ?? m.due),
-        .number(f.slip?.slipDays ?? (m.due == nil ? nil : 0)), .number(f.daysOverdue), .list(f.owners(.buyer)),
+        .text(f.plan.id), .text(f.id), .text(m.stage), .text(m.risk?.rawValue), .date(f.baseline),
+        .number(f.slipDays), .number(f.daysOverdue), .list(f.owners(.buyer)),
         .list(f.owners(.seller) + f.otherOwners),
       ]
       if audience == .internal { row.insert(.text(f.plan.crmID), at: 5) }
@@ -137,7 +138,7 @@ public enum MilestoneExport {
       var row: [ExportValue] = [
         .text(f.title), .date(m.due), .text(CRMValues.hubspotStatus(m.status)), .text(CRMValues.hubspotPriority(m.risk)),
         .text("TODO"), .text(description(f)), .text(f.key), .text(f.plan.id), .text(m.stage), .text(m.risk?.rawValue),
-        .date(f.slip?.baseline ?? m.due), .number(f.slip?.slipDays ?? (m.due == nil ? nil : 0)), .number(f.daysOverdue),
+        .date(f.baseline), .number(f.slipDays), .number(f.daysOverdue),
       ]
       if audience == .internal { row.append(.text(f.plan.crmID)) }
       table.rows.append(row)
@@ -154,7 +155,7 @@ public enum MilestoneExport {
     if !buyer.isEmpty { lines.append("Buyer owners: \(buyer.joined(separator: ", "))") }
     if !seller.isEmpty { lines.append("Seller owners: \(seller.joined(separator: ", "))") }
     if !f.milestone.dependsOn.isEmpty { lines.append("Depends on: \(f.milestone.dependsOn.joined(separator: ", "))") }
-    if let s = f.slip?.slipDays, s != 0 { lines.append("Slip: \(s > 0 ? "+" : "")\(s) days since baseline") }
+    if let s = f.slipDays, s != 0 { lines.append("Slip: \(s > 0 ? "+" : "")\(s) days since baseline") }
     return lines.joined(separator: "\n")
   }
 }
