@@ -17,9 +17,9 @@ struct CalendarCommand: ParsableCommand {
       compelling event and each blackout period (RFC 5545). Cancelled milestones never appear; done \
       ones only with --include done. Each event's UID is a hash of the plan id and the milestone \
       id, so it survives renames and date moves and names nobody; SEQUENCE counts the times its \
-      date moved in the git history, and DTSTAMP is the time of the plan's last commit (outside \
-      git: --as-of or SOURCE_DATE_EPOCH; never the clock), so a subscribed calendar updates the \
-      event in place and two runs give the same bytes.
+      date moved in the git history, and DTSTAMP is the time of the last commit that changed the \
+      milestone (the plan, for the key dates; outside git: --as-of or SOURCE_DATE_EPOCH; never the \
+      clock), so a subscribed calendar updates the event in place and two runs give the same bytes.
 
       Publish the file where the buyer can reach it over https (beside the snapshots of `mapc \
       render --all`) and share its address: calendar apps subscribe to a URL and refresh on their \

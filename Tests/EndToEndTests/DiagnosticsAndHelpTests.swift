@@ -62,7 +62,7 @@ import Testing
     #expect(!run.stderr.contains("revspec"), "\(run.stderr)")
   }
 
-  static let commands = ["", "lint", "slip", "diff", "render", "schedule", "init", "explain", "rules"]
+  static let commands = ["", "lint", "slip", "diff", "render", "schedule", "export", "calendar", "init", "explain", "rules"]
 
   @Test(arguments: commands)
   func helpMatchesItsGoldenFile(command: String) throws {
