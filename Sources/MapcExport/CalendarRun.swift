@@ -22,11 +22,23 @@ public enum CalendarRun {
     }
   }
 
-  /// The feed for `request` in `workspace`, as `.ics` text.
-  ///
-  /// - Throws: ``UsageError`` for unreadable plans or history, a plan with no commit when
-  ///   neither `--as-of` nor `SOURCE_DATE_EPOCH` is given, and a leak in a buyer feed.
-  public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> String {
+  /// One feed per plan, by plan id (for `render --all --calendar`, which writes each beside its
+  /// snapshot), each named after its plan and, for the buyer, checked by the leak guard. The
+  /// history is read once for all of them.
+  public static func feeds(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> [String: String] {
+    let (source, options) = try prepare(request, workspace: workspace, environment: environment)
+    var out: [String: String] = [:]
+    for plan in source.plans {
+      var one = source
+      one.plans = [plan]
+      out[plan.id] = try guarded(one, options: options, name: defaultName(one, workspace: workspace), environment: environment)
+    }
+    return out
+  }
+
+  static func prepare(
+    _ request: Request, workspace: Workspace, environment: [String: String]
+  ) throws -> (ExportSource, CalendarOptions) {
     let fallback = try fallbackStamp(request.asOf, environment)
     // Uncommitted changes are dated by --as-of (or SOURCE_DATE_EPOCH), else by HEAD's commit:
     // never by the clock or a file's modification time.
@@ -35,9 +47,13 @@ public enum CalendarRun {
     let options = CalendarOptions(
       audience: request.audience, includeDone: request.includeDone, fallbackStamp: fallback,
       snapshotURL: workspace.configuration.export.snapshotURL)
-    let name = workspace.configuration.export.calendarName ?? defaultName(source, workspace: workspace)
+    return (source, options)
+  }
+
+  /// The feed of `source`, checked by the leak guard for the buyer.
+  static func guarded(_ source: ExportSource, options: CalendarOptions, name: String, environment: [String: String]) throws -> String {
     let ics = try feed(source, options: options, name: name).render()
-    if request.audience == .buyer {
+    if options.audience == .buyer {
       let guarding = BuyerExportGuard.leakGuard(source, environment: environment)
       let publicSource = BuyerExportGuard.publicOnly(source)
       let publicFeed = { (try? feed(publicSource, options: options, name: name).render()) ?? "" }
@@ -47,6 +63,16 @@ public enum CalendarRun {
       }
     }
     return ics
+  }
+
+  /// The feed for `request` in `workspace`, as `.ics` text.
+  ///
+  /// - Throws: ``UsageError`` for unreadable plans or history, a plan with no commit when
+  ///   neither `--as-of` nor `SOURCE_DATE_EPOCH` is given, and a leak in a buyer feed.
+  public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> String {
+    let (source, options) = try prepare(request, workspace: workspace, environment: environment)
+    let name = workspace.configuration.export.calendarName ?? defaultName(source, workspace: workspace)
+    return try guarded(source, options: options, name: name, environment: environment)
   }
 
   /// The feed of every plan in `source`, plans in id order.

@@ -19,11 +19,14 @@ public struct SnapshotRun: Sendable {
     public var base: String?
     /// The date "days remaining" count from; nil for `SOURCE_DATE_EPOCH` or the plan's last commit.
     public var asOf: CalendarDate?
+    /// With `all`: each page links to `<plan id>.ics`, the calendar feed written beside it.
+    public var calendar: Bool
 
     public init(
       plan: String?, all: Bool = false, audience: SnapshotAudience = .buyer, at: String? = nil, base: String? = nil,
-      asOf: CalendarDate? = nil
+      asOf: CalendarDate? = nil, calendar: Bool = false
     ) {
+      self.calendar = calendar
       self.plan = plan
       self.all = all
       self.audience = audience
@@ -72,11 +75,13 @@ public struct SnapshotRun: Sendable {
     // command before anything is written.
     let builder = sources.builder
     let buyer = request.audience == .buyer
+    let linksCalendar = request.all && request.calendar
     let outputs = files.concurrentMap { file -> Result<Result<(Snapshot, String, LeakGuard?), SnapshotSources.Problem>, UsageError> in
       Result { () throws(UsageError) in
         switch try builder.snapshot(file) {
         case .failure(let problem): return .failure(problem)
-        case .success(let snapshot):
+        case .success(var snapshot):
+          if linksCalendar { snapshot.calendarFile = Self.calendarFile(for: snapshot.plan.id) }
           let html = SnapshotPage(snapshot).render()
           guard buyer else { return .success((snapshot, html, nil)) }
           let guarding = builder.leakGuard(for: snapshot, environment: environment)
@@ -125,6 +130,15 @@ public struct SnapshotRun: Sendable {
       if buyer { try page.checkBuyerIndex(html, with: indexGuard) }
       index = html
     }
+  }
+
+  /// The calendar feed's file beside a page of `--all`: `<id>.ics`, for an id that names its
+  /// page as it is (other plans are not rendered with --all).
+  public static func calendarFile(for id: String?) -> String? {
+    guard let id, !id.isEmpty, id != "index",
+      id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+    else { return nil }
+    return id + ".ics"
   }
 
   /// A file name from the plan id: kebab-case ids pass as they are; anything else is reduced to

@@ -386,4 +386,36 @@ import Testing
     let epoch = try TestSupport.mapc(["calendar"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1764590400"])
     #expect(epoch.stdout.contains("DTSTAMP:20251201T120000Z"), "\(epoch.stderr)")
   }
+
+  @Test func renderAllWithCalendarWritesEachFeedBesideItsPageAndLinksIt() throws {
+    let repo = try Self.history()
+    defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
+    let site = repo.deletingLastPathComponent().appendingPathComponent("site")
+    let run = try TestSupport.mapc(["render", "--all", "--calendar", "-o", site.path], in: repo)
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOf: site.appendingPathComponent("brightwater-data-platform.html"), encoding: .utf8)
+    #expect(page.contains("<a href=\"brightwater-data-platform.ics\" type=\"text/calendar\">Add these dates to your calendar</a>"))
+    let ics = try String(contentsOf: site.appendingPathComponent("brightwater-data-platform.ics"), encoding: .utf8)
+    // The same feed `mapc calendar` writes for that plan.
+    let calendar = try TestSupport.mapc(["calendar", "plans/brightwater/data-platform.map.md"], in: repo)
+    #expect(calendar.status == 0, "\(calendar.stderr)")
+    #expect(ics == calendar.stdout)
+    #expect(try Self.python(["ics", site.appendingPathComponent("brightwater-data-platform.ics").path]).status == 0)
+    // Without the flag: no feed, no link.
+    let plain = repo.deletingLastPathComponent().appendingPathComponent("plain")
+    #expect(try TestSupport.mapc(["render", "--all", "-o", plain.path], in: repo).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: plain.appendingPathComponent("brightwater-data-platform.ics").path))
+    let plainPage = try String(contentsOf: plain.appendingPathComponent("brightwater-data-platform.html"), encoding: .utf8)
+    #expect(!plainPage.contains(".ics"))
+    // A leak stops everything: no page, no feed.
+    let guarded = repo.deletingLastPathComponent().appendingPathComponent("guarded")
+    let leak = try TestSupport.mapc(
+      ["render", "--all", "--calendar", "-o", guarded.path], in: repo, environment: ["MAPC_LEAK_GUARD_CANARY": "Brightwater Mutual"])
+    #expect(leak.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: guarded.appendingPathComponent("brightwater-data-platform.ics").path))
+    #expect(!FileManager.default.fileExists(atPath: guarded.appendingPathComponent("brightwater-data-platform.html").path))
+    let misuse = try TestSupport.mapc(["render", "plans/brightwater/data-platform.map.md", "--calendar"], in: repo)
+    #expect(misuse.status == 2)
+    #expect(misuse.stderr.contains("--calendar goes with --all"), "\(misuse.stderr)")
+  }
 }
