@@ -136,6 +136,8 @@ public enum CalendarEvents {
     var events: [CalendarEvent] = []
     var keys = Set<String>()
     func add(key: String, sequence: Int, stamp: Int64 = planStamp, from: CalendarDate, through: CalendarDate, summary: String, description: [String], categories: [String]) {
+      // RFC 5545 writes four-digit years: an event ending after 9999 cannot be written.
+      guard through.year < 9999 || (through.month, through.day) != (12, 31) else { return }
       var unique = key
       var n = 2
       while !keys.insert(unique).inserted {

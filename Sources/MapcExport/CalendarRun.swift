@@ -55,8 +55,9 @@ public enum CalendarRun {
     let ics = try feed(source, options: options, name: name).render()
     if options.audience == .buyer {
       let guarding = BuyerExportGuard.leakGuard(source, environment: environment)
-      let publicSource = BuyerExportGuard.publicOnly(source)
-      let publicFeed = { (try? feed(publicSource, options: options, name: name).render()) ?? "" }
+      // Nothing internal to look for: no view to make (the usual case for plans without notes).
+      guard guarding.needleCount > 0 else { return ics }
+      let publicFeed = { (try? feed(BuyerExportGuard.publicOnly(source), options: options, name: name).render()) ?? "" }
       try BuyerExportGuard.check(ics, format: .text, with: guarding, name: "the buyer calendar") { publicFeed() }
       try BuyerExportGuard.check(ICSWriter.unfoldedText(ics), format: .text, with: guarding, name: "the buyer calendar") {
         ICSWriter.unfoldedText(publicFeed())

@@ -69,8 +69,8 @@ public enum ExportRun {
     _ text: String, table: ExportTable, request: Request, source: ExportSource, environment: [String: String]
   ) throws {
     let guarding = BuyerExportGuard.leakGuard(source, environment: environment)
-    let publicSource = BuyerExportGuard.publicOnly(source)
-    let publicTable = { (try? Self.table(request, source: publicSource)) ?? ExportTable(columns: []) }
+    guard guarding.needleCount > 0 else { return }
+    let publicTable = { (try? Self.table(request, source: BuyerExportGuard.publicOnly(source))) ?? ExportTable(columns: []) }
     let format: LeakGuard.Format = request.format == .json ? .json : .text
     try BuyerExportGuard.check(text, format: format, with: guarding, name: "the buyer export") { render(publicTable(), request) }
     try BuyerExportGuard.check(table.plainText, format: .text, with: guarding, name: "the buyer export") { publicTable().plainText }

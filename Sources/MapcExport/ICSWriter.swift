@@ -27,9 +27,10 @@ public struct ICSWriter: Sendable {
 
   /// The lines written so far, folded, each ending in CRLF.
   public func render() -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 8 })
     for line in lines { Self.fold(line, into: &out) }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `s` as an RFC 5545 TEXT value: backslash, semicolon and comma escaped, each line break
@@ -64,20 +65,31 @@ public struct ICSWriter: Sendable {
   }
 
   /// Appends `line` folded at ``maximumLineOctets`` octets: a continuation line starts with one
-  /// space, which counts toward its 75. A fold goes between two Unicode scalars, so a UTF-8
-  /// sequence is never split.
+  /// space, which counts toward its 75. A fold goes only before the first byte of a UTF-8
+  /// sequence, so a sequence is never split.
   public static func fold(_ line: String, into out: inout String) {
+    var bytes: [UInt8] = []
+    fold(line, into: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func fold(_ line: String, into out: inout [UInt8]) {
+    let utf8 = Array(line.utf8)
     var octets = 0
-    for u in line.unicodeScalars {
-      let width = UTF8.width(u)
+    var i = 0
+    while i < utf8.count {
+      // The width of the sequence that starts here (continuation bytes never start one).
+      var width = 1
+      while i + width < utf8.count, utf8[i + width] & 0xC0 == 0x80 { width += 1 }
       if octets + width > maximumLineOctets {
-        out += "\r\n "
+        out += [13, 10, 32]
         octets = 1
       }
-      out.unicodeScalars.append(u)
+      out += utf8[i..<(i + width)]
       octets += width
+      i += width
     }
-    out += "\r\n"
+    out += [13, 10]
   }
 
   /// A date as an RFC 5545 DATE (`YYYYMMDD`).
@@ -104,41 +116,42 @@ extension ICSWriter {
   /// one property value per line. The leak guard reads this view, so folding or escaping
   /// cannot hide a note from it.
   public static func unfoldedText(_ ics: String) -> String {
-    // Scalars, not Characters: a fold before a combining mark makes one Character of the
-    // space and the mark.
-    var lines: [[Unicode.Scalar]] = [[]]
-    let scalars = Array(ics.unicodeScalars)
+    // Bytes: a fold is always CRLF and one space or tab, escapes are ASCII.
+    let bytes = Array(ics.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
     var i = 0
-    while i < scalars.count {
-      let u = scalars[i]
-      if u == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" {
-        if i + 2 < scalars.count, scalars[i + 2] == " " || scalars[i + 2] == "\t" {
+    var inValue = false
+    var escaped = false
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 13, i + 1 < bytes.count, bytes[i + 1] == 10 {
+        if i + 2 < bytes.count, bytes[i + 2] == 32 || bytes[i + 2] == 9 {
           i += 3
         } else {
-          lines.append([])
+          if inValue { out.append(10) }
+          inValue = false
+          escaped = false
           i += 2
         }
         continue
       }
-      lines[lines.count - 1].append(u)
       i += 1
-    }
-    var out = ""
-    for line in lines where !line.isEmpty {
-      let start = line.firstIndex(of: ":").map { $0 + 1 } ?? 0
-      var escaped = false
-      for ch in line[start...] {
-        if escaped {
-          out.unicodeScalars.append(ch == "n" || ch == "N" ? "\n" : ch)
-          escaped = false
-        } else if ch == "\\" {
-          escaped = true
-        } else {
-          out.unicodeScalars.append(ch)
-        }
+      if !inValue {
+        // The value starts after the first colon (mapc writes no quoted parameter values).
+        if b == UInt8(ascii: ":") { inValue = true }
+        continue
       }
-      out += "\n"
+      if escaped {
+        out.append(b == UInt8(ascii: "n") || b == UInt8(ascii: "N") ? 10 : b)
+        escaped = false
+      } else if b == UInt8(ascii: "\\") {
+        escaped = true
+      } else {
+        out.append(b)
+      }
     }
-    return out
+    if inValue { out.append(10) }
+    return String(decoding: out, as: UTF8.self)
   }
 }

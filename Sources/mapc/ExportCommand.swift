@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "What one row is: plans, milestones or moves.")
   var object: ExportObject
 
-  @OptionGroup var output: FormatOptions<ExportFormat>
+  @OptionGroup var formatOption: FormatOptions<ExportFormat>
 
   @Option(help: "Column names and formats for an importer: generic, salesforce or hubspot.")
   var profile: ExportProfile = .generic
@@ -51,22 +51,22 @@ struct ExportCommand: ParsableCommand {
   var audience: ExportAudience = .internal
 
   @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; `-` is standard output.")
-  var out: String?
+  var output: String?
 
   @OptionGroup var workspace: WorkspaceOptions
 
   func validate() throws {
-    if profile != .generic, output.format == .json {
+    if profile != .generic, formatOption.format == .json {
       throw ValidationError("--profile \(profile.rawValue) names CSV columns for an importer: use it with --format csv")
     }
   }
 
   func run() throws {
-    let request = ExportRun.Request(object: object, format: output.format, profile: profile, audience: audience, paths: paths)
+    let request = ExportRun.Request(object: object, format: formatOption.format, profile: profile, audience: audience, paths: paths)
     let result = try ExportRun.run(request, workspace: workspace.open(), environment: Today.processEnvironment())
     for warning in result.warnings { Console.error("mapc: warning: \(InertText.text(warning))\n") }
-    if let out, out != "-" {
-      try AtomicFile.write(result.text, to: out, permissions: audience == .internal ? .private : .shared)
+    if let output, output != "-" {
+      try AtomicFile.write(result.text, to: output, permissions: audience == .internal ? .private : .shared)
     } else {
       Console.out(result.text)
     }
