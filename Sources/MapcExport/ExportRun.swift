@@ -38,7 +38,9 @@ public enum ExportRun {
   /// - Throws: ``UsageError`` for unreadable plans or history, and for a leak in a buyer export
   ///   (nothing is returned then).
   public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> Output {
-    let source = try ExportSource.load(request.paths, workspace: workspace, wantsCRMID: request.audience == .internal)
+    // Only the plans' row shows what the activity tracker collects (the last buyer activity).
+    let source = try ExportSource.load(
+      request.paths, workspace: workspace, wantsCRMID: request.audience == .internal, tracksActivity: request.object == .plans)
     let table = try table(request, source: source)
     let text = render(table, request)
     if request.audience == .buyer {

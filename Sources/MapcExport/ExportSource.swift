@@ -65,12 +65,16 @@ public struct ExportSource: Sendable {
   /// plans have no history: no baselines, moves or last changes.
   ///
   /// `workingTreeTime` dates uncommitted changes: the calendar passes `.headCommit` or a fixed
-  /// time so that its stamps never come from the clock or a file's modification time.
+  /// time so that its stamps never come from the clock or a file's modification time. Without
+  /// `tracksActivity` the history pass skips the ``ActivityTracker`` (who committed, when each
+  /// milestone last changed): the statuses then have no last buyer activity from commits and
+  /// no milestone last changes, which the milestone and move exports do not show.
   ///
   /// - Throws: ``UsageError`` for a path that does not exist, two files with one id, a plan
   ///   that does not parse, or a history that cannot be read (a shallow clone).
   public static func load(
-    _ paths: [String], workspace: Workspace, wantsCRMID: Bool, workingTreeTime: WorkingTreeTime = .headCommit
+    _ paths: [String], workspace: Workspace, wantsCRMID: Bool, workingTreeTime: WorkingTreeTime = .headCommit,
+    tracksActivity: Bool = true
   ) throws -> ExportSource {
     let files = try workspace.planFiles(paths)
     var warnings: [String] = []
@@ -92,7 +96,7 @@ public struct ExportSource: Sendable {
     try PlanIDs.requireUnique(entries)
     loaded.sort { ($0.plan.id ?? "") < ($1.plan.id ?? "") }
 
-    let (slips, activities) = try history(workspace: workspace, workingTreeTime: workingTreeTime)
+    let (slips, activities) = try history(workspace: workspace, workingTreeTime: workingTreeTime, tracksActivity: tracksActivity)
     let options = PortfolioOptions(
       today: workspace.today, buyerDomains: workspace.configuration.buyerDomains, calendar: workspace.configuration.calendar)
     var plans = loaded.concurrentMap { l -> ExportPlan in
@@ -128,7 +132,7 @@ public struct ExportSource: Sendable {
   /// The one history pass: each plan's slip and activity by plan id; empty outside git and in
   /// a repository without commits.
   static func history(
-    workspace: Workspace, workingTreeTime: WorkingTreeTime
+    workspace: Workspace, workingTreeTime: WorkingTreeTime, tracksActivity: Bool
   ) throws -> (slips: [String: PlanSlip], activities: [String: PlanActivity]) {
     guard RepositoryBoundary.around(workspace.directory).isGitWorkTree else { return ([:], [:]) }
     let command = "mapc export"
@@ -144,7 +148,7 @@ public struct ExportSource: Sendable {
       var tracker = ActivityTracker()
       try reader.forEachStep(of: walked) { step in
         analyzer.apply(step)
-        tracker.apply(step)
+        if tracksActivity { tracker.apply(step) }
       }
       var slips: [String: PlanSlip] = [:]
       for plan in analyzer.report().plans { slips[plan.id] = plan }
