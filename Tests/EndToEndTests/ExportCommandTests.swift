@@ -418,4 +418,23 @@ import Testing
     #expect(misuse.status == 2)
     #expect(misuse.stderr.contains("--calendar goes with --all"), "\(misuse.stderr)")
   }
+
+  @Test func usageErrorsExitWith2() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-export-usage")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let git = try GitFixture(dir)
+    try git.commit(files: ["mapc.yml": Self.config, "plans/acme.map.md": Self.plan()], message: "Add the plan")
+    let json = try TestSupport.mapc(["export", "--object", "milestones", "--profile", "hubspot", "--format", "json"], in: dir)
+    #expect(json.status == 2)
+    #expect(json.stderr.contains("use it with --format csv"), "\(json.stderr)")
+    #expect(try TestSupport.mapc(["export"], in: dir).status == 2)
+    #expect(try TestSupport.mapc(["export", "--object", "deals"], in: dir).status == 2)
+    #expect(try TestSupport.mapc(["calendar", "--include", "cancelled"], in: dir).status == 2)
+    // A plan that does not parse stops the export: nothing is written.
+    try git.write(["plans/bad.map.md": "---\nid: [unclosed\n---\n"])
+    let bad = try TestSupport.mapc(["export", "--object", "milestones", "-o", "out.csv"], in: dir)
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("cannot export plans/bad.map.md"), "\(bad.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path))
+  }
 }
