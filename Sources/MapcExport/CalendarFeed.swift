@@ -167,7 +167,7 @@ public enum CalendarEvents {
       if !owners.isEmpty { lines.append("Owners: \(owners.joined(separator: ", "))") }
       lines.append("Status: \(words(m.status?.rawValue ?? "not-started"))")
       if let risk = m.risk { lines.append("Risk: \(words(risk.rawValue))") }
-      lines += slipLines(slip?.due)
+      lines += slipLines(slip?.due, audience: options.audience)
       add(
         key: id, sequence: fact?.moveCount ?? 0, stamp: fact?.lastChange?.time ?? planStamp, from: day, through: day, summary: "\(m.title ?? id) — \(planName)",
         description: lines, categories: m.stage.map { [$0] } ?? [])
@@ -176,7 +176,7 @@ public enum CalendarEvents {
       let track = plan.slip?.goLive
       add(
         key: "go_live", sequence: track?.moves.count ?? 0, from: goLive, through: goLive, summary: "Go-live — \(planName)",
-        description: ["Plan: \(planName)"] + slipLines(track), categories: ["go-live"])
+        description: ["Plan: \(planName)"] + slipLines(track, audience: options.audience), categories: ["go-live"])
     }
     if !marksValueDate, let value = p.valueDate {
       var lines = ["Plan: \(planName)"]
@@ -221,13 +221,15 @@ public enum CalendarEvents {
 
   static func words(_ value: String) -> String { value.replacing("-", with: " ") }
 
-  /// "Slip: +14 days since baseline 2026-12-04; last moved 2026-11-20: reason".
-  static func slipLines(_ track: DateSlip?) -> [String] {
+  /// "Slip: +14 days since baseline 2026-12-04", "Last moved … on 2026-11-20: reason". The buyer
+  /// sees a reason only when it is the plan's own `due_reason` (a commit trailer is the seller's
+  /// record, as in `render` and `diff`).
+  static func slipLines(_ track: DateSlip?, audience: ExportAudience) -> [String] {
     guard let track, let baseline = track.baseline, let slip = track.slipDays, slip != 0 || !track.moves.isEmpty else { return [] }
     var lines = ["Slip: \(slip > 0 ? "+" : "")\(slip) days since baseline \(baseline)"]
     if let last = track.moves.last {
       var line = "Last moved \(last.from) → \(last.to) on \((last.mergedIn ?? last.revision).date)"
-      if let reason = last.reason { line += ": \(reason)" }
+      if let reason = last.reason, audience == .internal || last.reasonSource == .dueReason { line += ": \(reason)" }
       lines.append(line)
     }
     return lines

@@ -5,14 +5,58 @@ import MapcModel
 /// (the go-live's moves under the milestone name `go_live`, then each milestone's, in plan
 /// order), with the merge that brought a move made on a merged branch. Plans in id order; a
 /// plan's moves in history order. Outside git there are no moves: the table has its header only.
+///
+/// For the buyer, the commit's record stays the seller's (as in `render` and `diff`): no commit
+/// id, author or subject, and a reason only when it is the plan's own `due_reason`, never a
+/// commit trailer.
 public enum MoveExport {
-  public static func genericColumns(_ audience: ExportAudience) -> [String] {
-    var columns = [
-      "plan_id", "milestone_id", "commit", "author", "date", "from", "to", "delta_days", "subject", "reason", "reason_source",
-      "merged_in_commit", "merged_in_date", "merged_in_subject",
-    ]
-    if audience == .internal { columns.append("crm_id") }
-    return columns
+  /// A column: its name in each profile, whether the buyer sees it, its value.
+  struct Column: Sendable {
+    var generic: String?
+    var crm: (salesforce: String, hubspot: String)?
+    var buyer: Bool
+    var value: @Sendable (Facts, ExportAudience) -> ExportValue
+  }
+
+  static let columns: [Column] = [
+    Column(generic: nil, crm: ("MAPC_Move_Id__c", "mapc_move_id"), buyer: true) { f, _ in .text(f.key) },
+    Column(generic: "plan_id", crm: ("MAPC_Plan_Id__c", "mapc_plan_id"), buyer: true) { f, _ in .text(f.plan.id) },
+    Column(generic: "milestone_id", crm: ("MAPC_Milestone_Id__c", "mapc_milestone_id"), buyer: true) { f, _ in .text(f.milestone) },
+    Column(generic: "commit", crm: ("MAPC_Commit__c", "mapc_commit"), buyer: false) { f, _ in .text(f.move.revision.commit) },
+    Column(generic: "author", crm: ("MAPC_Author__c", "mapc_author"), buyer: false) { f, _ in .text(f.move.revision.authorName) },
+    Column(generic: "date", crm: ("MAPC_Date__c", "mapc_date"), buyer: true) { f, _ in .date(f.move.revision.date) },
+    Column(generic: "from", crm: ("MAPC_From__c", "mapc_from"), buyer: true) { f, _ in .date(f.move.from) },
+    Column(generic: "to", crm: ("MAPC_To__c", "mapc_to"), buyer: true) { f, _ in .date(f.move.to) },
+    Column(generic: "delta_days", crm: ("MAPC_Delta_Days__c", "mapc_delta_days"), buyer: true) { f, _ in .number(f.move.deltaDays) },
+    Column(generic: "subject", crm: ("MAPC_Subject__c", "mapc_subject"), buyer: false) { f, _ in .text(f.move.revision.subject) },
+    Column(generic: "reason", crm: ("MAPC_Reason__c", "mapc_reason"), buyer: true) { f, audience in .text(reason(f.move, audience)) },
+    Column(generic: "reason_source", crm: nil, buyer: true) { f, audience in
+      .text(reason(f.move, audience) == nil ? nil : f.move.reasonSource?.rawValue)
+    },
+    Column(generic: "merged_in_commit", crm: ("MAPC_Merged_In__c", "mapc_merged_in"), buyer: false) { f, _ in
+      .text(f.move.mergedIn?.commit)
+    },
+    Column(generic: "merged_in_date", crm: nil, buyer: true) { f, _ in .date(f.move.mergedIn?.date) },
+    Column(generic: "merged_in_subject", crm: nil, buyer: false) { f, _ in .text(f.move.mergedIn?.subject) },
+    Column(generic: "crm_id", crm: ("MAPC_Opportunity__c", "associated_deal_record_id"), buyer: false) { f, _ in .text(f.plan.crmID) },
+  ]
+
+  /// The move's reason as `audience` may see it: the buyer only a `due_reason`.
+  static func reason(_ move: DateMove, _ audience: ExportAudience) -> String? {
+    audience == .buyer && move.reasonSource != .dueReason ? nil : move.reason
+  }
+
+  static func name(_ column: Column, _ profile: ExportProfile) -> String? {
+    switch profile {
+    case .generic: return column.generic
+    case .salesforce: return column.crm?.salesforce
+    case .hubspot: return column.crm?.hubspot
+    }
+  }
+
+  /// The column names of `profile` for `audience`, in order.
+  public static func columnNames(_ profile: ExportProfile, audience: ExportAudience) -> [String] {
+    columns.filter { audience == .internal || $0.buyer }.compactMap { name($0, profile) }
   }
 
   struct Facts {
@@ -25,50 +69,15 @@ public enum MoveExport {
   }
 
   public static func table(_ source: ExportSource, profile: ExportProfile, audience: ExportAudience) -> ExportTable {
-    var facts: [Facts] = []
+    let shown = columns.filter { (audience == .internal || $0.buyer) && name($0, profile) != nil }
+    var table = ExportTable(columns: shown.compactMap { name($0, profile) })
     for plan in source.plans {
       guard let slip = plan.slip else { continue }
-      for move in slip.goLive.moves { facts.append(Facts(plan: plan, milestone: "go_live", move: move)) }
+      var facts = slip.goLive.moves.map { Facts(plan: plan, milestone: "go_live", move: $0) }
       for m in slip.milestones {
         for move in m.moves { facts.append(Facts(plan: plan, milestone: m.id, move: move)) }
       }
-    }
-    let columns: [String]
-    switch profile {
-    case .generic: columns = genericColumns(audience)
-    case .salesforce:
-      columns =
-        [
-          "MAPC_Move_Id__c", "MAPC_Plan_Id__c", "MAPC_Milestone_Id__c", "MAPC_Commit__c", "MAPC_Author__c", "MAPC_Date__c",
-          "MAPC_From__c", "MAPC_To__c", "MAPC_Delta_Days__c", "MAPC_Subject__c", "MAPC_Reason__c", "MAPC_Merged_In__c",
-        ] + (audience == .internal ? ["MAPC_Opportunity__c"] : [])
-    case .hubspot:
-      columns =
-        [
-          "mapc_move_id", "mapc_plan_id", "mapc_milestone_id", "mapc_commit", "mapc_author", "mapc_date", "mapc_from", "mapc_to",
-          "mapc_delta_days", "mapc_subject", "mapc_reason", "mapc_merged_in",
-        ] + (audience == .internal ? ["associated_deal_record_id"] : [])
-    }
-    var table = ExportTable(columns: columns)
-    for f in facts {
-      let m = f.move
-      let r = m.revision
-      var row: [ExportValue]
-      switch profile {
-      case .generic:
-        row = [
-          .text(f.plan.id), .text(f.milestone), .text(r.commit), .text(r.authorName), .date(r.date), .date(m.from), .date(m.to),
-          .number(m.deltaDays), .text(r.subject), .text(m.reason), .text(m.reasonSource?.rawValue),
-          .text(m.mergedIn?.commit), .date(m.mergedIn?.date), .text(m.mergedIn?.subject),
-        ]
-      case .salesforce, .hubspot:
-        row = [
-          .text(f.key), .text(f.plan.id), .text(f.milestone), .text(r.commit), .text(r.authorName), .date(r.date), .date(m.from),
-          .date(m.to), .number(m.deltaDays), .text(r.subject), .text(m.reason), .text(m.mergedIn?.commit),
-        ]
-      }
-      if audience == .internal { row.append(.text(f.plan.crmID)) }
-      table.rows.append(row)
+      for f in facts { table.rows.append(shown.map { $0.value(f, audience) }) }
     }
     return table
   }

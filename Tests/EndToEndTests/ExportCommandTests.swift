@@ -64,9 +64,12 @@ import Testing
     ],
   ]
 
-  /// The internal-only columns, which the buyer's export leaves out.
+  /// The internal-only columns, which the buyer's export leaves out: the CRM id, internal notes,
+  /// and a move's commit record (id, author, subject), which is the seller's.
   static let internalOnly: Set<String> = [
     "crm_id", "internal_note", "Id", "hs_object_id", "WhatId", "associated_deal_record_id", "MAPC_Opportunity__c",
+    "commit", "author", "subject", "merged_in_commit", "merged_in_subject", "MAPC_Commit__c", "MAPC_Author__c",
+    "MAPC_Subject__c", "MAPC_Merged_In__c", "mapc_commit", "mapc_author", "mapc_subject", "mapc_merged_in",
   ]
 
   static func expectedColumns(_ object: String, _ profile: String, _ audience: String) -> [String] {
@@ -159,6 +162,12 @@ import Testing
     #expect(Self.unfolded(all).contains("SUMMARY:Today's close process and pain points mapped"))
     #expect(Self.unfolded(buyer).contains("URL:https://deals.northwind.example/maps/brightwater-data-platform.html"))
     #expect(!buyer.contains("ORGANIZER") && !buyer.contains("ATTENDEE"))
+    // A commit trailer's reason is the seller's record: the buyer sees only a `due_reason`.
+    #expect(!Self.unfolded(buyer).contains("questionnaire grew"))
+    #expect(Self.unfolded(try TestSupport.mapc(["calendar", "--audience", "internal"], in: repo).stdout).contains("questionnaire grew"))
+    let buyerMoves = try TestSupport.mapc(["export", "--object", "moves", "--audience", "buyer"], in: repo).stdout
+    #expect(!buyerMoves.contains("questionnaire grew") && !buyerMoves.contains("Push the security review"))
+    #expect(buyerMoves.contains("Brightwater IT needed an extra week to provision sandbox access"), "\(buyerMoves)")
   }
 
   /// The checker is a real consumer: it refuses a feed with LF line ends and long lines, and a
