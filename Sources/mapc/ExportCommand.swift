@@ -31,8 +31,9 @@ struct ExportCommand: ParsableCommand {
 
       The CRM id is read from each plan at the key path `export.crm_id` of mapc.yml (e.g. \
       x-crm_opportunity); a plan without it gets an empty cell and a warning. --audience buyer \
-      leaves out internal fields (the CRM id, internal notes) and passes the leak guard: internal \
-      content found in the export writes nothing and exits 2.
+      leaves out internal fields (the CRM id, internal notes, a move's commit, author and subject, \
+      a reason from a commit trailer) and passes the leak guard: internal content found in the \
+      export writes nothing and exits 2.
       """
   )
 
