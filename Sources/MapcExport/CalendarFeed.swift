@@ -48,6 +48,7 @@ public struct CalendarFeed: Sendable {
   /// The refresh interval asked of subscribers, in hours.
   public var refreshHours: Int
 
+  /// What the feed asks of subscribers: twice a day.
   public static let defaultRefreshHours = 12
 
   public init(name: String, events: [CalendarEvent], refreshHours: Int = defaultRefreshHours) {

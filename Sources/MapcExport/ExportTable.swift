@@ -22,7 +22,9 @@ public enum ExportValue: Sendable, Hashable {
     return .text(s)
   }
 
+  /// A date, or empty for nil.
   public static func date(_ d: CalendarDate?) -> ExportValue { d.map { .date($0) } ?? .empty }
+  /// A number, or empty for nil.
   public static func number(_ n: Int?) -> ExportValue { n.map { .number($0) } ?? .empty }
 
   /// The value as JSON.

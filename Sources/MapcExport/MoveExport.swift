@@ -68,6 +68,7 @@ public enum MoveExport {
     var key: String { "\(plan.id):\(milestone):\(move.revision.commit ?? "uncommitted")" }
   }
 
+  /// The moves of `source` for `profile` and `audience`.
   public static func table(_ source: ExportSource, profile: ExportProfile, audience: ExportAudience) -> ExportTable {
     let shown = columns.filter { (audience == .internal || $0.buyer) && name($0, profile) != nil }
     var table = ExportTable(columns: shown.compactMap { name($0, profile) })

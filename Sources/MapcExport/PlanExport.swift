@@ -100,6 +100,7 @@ public enum PlanExport {
     columns.filter { audience == .internal || !$0.internalOnly }.map { $0.name(profile) }
   }
 
+  /// The plans of `source` for `profile` and `audience`, one row each.
   public static func table(_ source: ExportSource, profile: ExportProfile, audience: ExportAudience) throws -> ExportTable {
     let shown = columns.filter { audience == .internal || !$0.internalOnly }
     var table = ExportTable(columns: shown.map { $0.name(profile) })
