@@ -6,62 +6,85 @@ public struct ICSWriter: Sendable {
   /// The longest line, in octets, before its line break (RFC 5545 §3.1).
   public static let maximumLineOctets = 75
 
-  private var lines: [String] = []
+  /// The folded lines so far, as UTF-8: each property is escaped and folded as it is written,
+  /// byte by byte (a feed holds thousands of events; no intermediate strings).
+  private var out: [UInt8] = []
+  /// The line being built.
+  private var line: [UInt8] = []
 
   public init() {}
 
   /// A property with a value that is already in its type's syntax (a date, a number, a URI).
   public mutating func raw(_ name: String, _ value: String) {
-    lines.append(name + ":" + Self.stripControls(value))
+    begin(name)
+    Self.appendStripped(value, to: &line)
+    end()
   }
 
   /// A TEXT property, escaped.
   public mutating func text(_ name: String, _ value: String) {
-    lines.append(name + ":" + Self.escape(value))
+    begin(name)
+    Self.appendEscaped(value, to: &line)
+    end()
   }
 
   /// A TEXT list property (`CATEGORIES`): each value escaped, joined by commas.
   public mutating func textList(_ name: String, _ values: [String]) {
-    lines.append(name + ":" + values.map(Self.escape).joined(separator: ","))
+    begin(name)
+    for (i, value) in values.enumerated() {
+      if i > 0 { line.append(UInt8(ascii: ",")) }
+      Self.appendEscaped(value, to: &line)
+    }
+    end()
+  }
+
+  private mutating func begin(_ name: String) {
+    line.removeAll(keepingCapacity: true)
+    line += name.utf8
+    line.append(UInt8(ascii: ":"))
+  }
+
+  private mutating func end() {
+    Self.fold(line[...], into: &out)
   }
 
   /// The lines written so far, folded, each ending in CRLF.
   public func render() -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 8 })
-    for line in lines { Self.fold(line, into: &out) }
-    return String(decoding: out, as: UTF8.self)
+    String(decoding: out, as: UTF8.self)
   }
 
   /// `s` as an RFC 5545 TEXT value: backslash, semicolon and comma escaped, each line break
   /// (CRLF, LF or CR) as `\n`, and the other control characters (which TEXT does not allow)
   /// dropped, tab kept.
   public static func escape(_ s: String) -> String {
-    var out = ""
-    out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-    var previousCR = false
-    for u in s.unicodeScalars {
-      defer { previousCR = u == "\r" }
-      switch u {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\r": out += "\\n"
-      case "\n": if !previousCR { out += "\\n" }
-      case "\t": out.unicodeScalars.append(u)
-      default:
-        if u.value < 0x20 || u.value == 0x7f { continue }
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
+    var bytes: [UInt8] = []
+    appendEscaped(s, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A value that must not carry a line break or control character (a URI, an id).
-  static func stripControls(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars where !(u.value < 0x20 || u.value == 0x7f) { out.unicodeScalars.append(u) }
-    return out
+  /// ``escape(_:)`` onto `out`. On UTF-8 bytes: every byte it looks at is ASCII, and the bytes of
+  /// a multi-byte sequence (all 0x80 or above) pass through untouched.
+  static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    var previousCR = false
+    for b in s.utf8 {
+      defer { previousCR = b == 13 }
+      switch b {
+      case UInt8(ascii: "\\"): out += [92, 92]
+      case UInt8(ascii: ";"): out += [92, UInt8(ascii: ";")]
+      case UInt8(ascii: ","): out += [92, UInt8(ascii: ",")]
+      case 13: out += [92, UInt8(ascii: "n")]
+      case 10: if !previousCR { out += [92, UInt8(ascii: "n")] }
+      case 9: out.append(b)
+      default:
+        if b < 0x20 || b == 0x7f { continue }
+        out.append(b)
+      }
+    }
+  }
+
+  /// A value that must not carry a line break or control character (a URI, an id), onto `out`.
+  static func appendStripped(_ s: String, to out: inout [UInt8]) {
+    for b in s.utf8 where !(b < 0x20 || b == 0x7f) { out.append(b) }
   }
 
   /// Appends `line` folded at ``maximumLineOctets`` octets: a continuation line starts with one
@@ -69,18 +92,17 @@ public struct ICSWriter: Sendable {
   /// sequence, so a sequence is never split.
   public static func fold(_ line: String, into out: inout String) {
     var bytes: [UInt8] = []
-    fold(line, into: &bytes)
+    fold(Array(line.utf8)[...], into: &bytes)
     out += String(decoding: bytes, as: UTF8.self)
   }
 
-  static func fold(_ line: String, into out: inout [UInt8]) {
-    let utf8 = Array(line.utf8)
+  static func fold(_ utf8: ArraySlice<UInt8>, into out: inout [UInt8]) {
     var octets = 0
-    var i = 0
-    while i < utf8.count {
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
       // The width of the sequence that starts here (continuation bytes never start one).
       var width = 1
-      while i + width < utf8.count, utf8[i + width] & 0xC0 == 0x80 { width += 1 }
+      while i + width < utf8.endIndex, utf8[i + width] & 0xC0 == 0x80 { width += 1 }
       if octets + width > maximumLineOctets {
         out += [13, 10, 32]
         octets = 1
