@@ -8,7 +8,7 @@ let package = Package(
     // The libraries under the command, for tools and benchmarks built on them.
     .library(
       name: "MapcLibraries", targets: ["MapcJSON", "JSONSchema", "MapcYAML", "MapcModel", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcLint",
-        "MapcRender", "MapcSchedule", "MapcTemplates", "MapcPortfolio",
+        "MapcRender", "MapcSchedule", "MapcTemplates", "MapcPortfolio", "MapcExport",
       ]),
     // The fuzz targets' entry points, for the libFuzzer package in Fuzz/.
     .library(name: "MapcFuzzing", targets: ["MapcFuzzing"]),
@@ -76,11 +76,16 @@ let package = Package(
       dependencies: [
         "MapcJSON", "MapcYAML", "MapcModel", "MapcWorkspace", "JSONSchema", "MapcGit", "MapcHistory", "MapcSchedule", "MapcTemplates",
       ]),
+    // CRM exports (CSV per RFC 4180 with Salesforce and HubSpot profiles, JSON) and calendar
+    // feeds (RFC 5545) of plans, their milestones and their date moves.
+    .target(
+      name: "MapcExport", dependencies: ["MapcModel", "MapcJSON", "MapcWorkspace", "MapcGit", "MapcHistory", "MapcPortfolio"]),
     // The thin command-line front end: one file per subcommand.
     .executableTarget(
       name: "mapc",
       dependencies: [
         "MapcLint", "MapcModel", "MapcWorkspace", "MapcHistory", "MapcGit", "MapcRender", "MapcSchedule", "MapcTemplates", "MapcPortfolio",
+        "MapcExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -119,6 +124,9 @@ let package = Package(
       dependencies: [
         "MapcTemplates", "MapcLint", "MapcModel", "MapcWorkspace", "MapcSchedule", "MapcJSON", "MapcTestSupport",
       ]),
+    .testTarget(
+      name: "MapcExportTests",
+      dependencies: ["MapcExport", "MapcModel", "MapcJSON", "MapcHistory", "MapcPortfolio", "MapcWorkspace", "MapcTestSupport"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["mapc", "MapcTestSupport", "MapcJSON", "JSONSchema", "MapcWorkspace", "MapcModel"],
       exclude: ["Goldens"]),

@@ -16,6 +16,8 @@ command -v pre-commit >/dev/null 2>&1 || python3 -m pip install --quiet pre-comm
   echo "test: pre-commit could not be installed; the pre-commit hook test will be skipped" >&2
 # junitparser reads `mapc lint --format junit` in a test (AdoptionOutputTests), as CI services do.
 python3 -c 'import junitparser' 2>/dev/null || python3 -m pip install --quiet junitparser
+# icalendar reads `mapc calendar`'s feeds in a test (ExportCommandTests), as calendar apps do.
+python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet icalendar
 swift build --build-tests --explicit-target-dependency-import-check error
 # The man page, from the same definitions as --help (a test checks it covers every subcommand).
 bash Scripts/generate-man.sh

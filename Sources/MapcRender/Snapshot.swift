@@ -72,6 +72,9 @@ public struct Snapshot: Sendable {
   public var branding: Branding
   /// The file the plan came from, relative to the repository or configuration root.
   public var path: String
+  /// The calendar feed written beside the page (`render --all --calendar`), linked from its
+  /// header; nil for none.
+  public var calendarFile: String?
 
   public init(
     plan: Plan, frontmatter: JSONValue, body: String, audience: SnapshotAudience, asOf: CalendarDate,

@@ -50,13 +50,17 @@ public struct SnapshotPage: Sendable {
       return "<p class=\"checkins\">Check-ins: \(Words.humanize(cadence).lowercased())\(with)</p>"
     }()
     let leftOut: HTML = snapshot.history.leftOut.map { "<p class=\"asof history-left-out\">\($0)</p>\n" } ?? .empty
+    // The feed beside the page: a relative link, like the index's links to the pages.
+    let calendar: HTML = snapshot.calendarFile.map { file in
+      "<p class=\"checkins calendar\"><a href=\"\(file)\" type=\"text/calendar\">Add these dates to your calendar</a> (subscribe to its address to keep them current)</p>\n"
+    } ?? .empty
     return """
       <header class="masthead">
       \(logo)<p class="kicker">Mutual action plan</p>
       <h1>\(plan.title ?? plan.id ?? "Mutual action plan")</h1>
       <p class="parties">\(parties.joined(separator: " × "))</p>
       <p class="asof">As of <time datetime="\(asOf.description)">\(Words.date(asOf))</time></p>
-      \(leftOut)\(checkIns)</header>
+      \(leftOut)\(checkIns)\(calendar)</header>
 
       """
   }

@@ -23,11 +23,14 @@ public struct SnapshotRun: Sendable {
     /// The plan's checks, run before each plan is drawn: an error stops the plan (not at a past
     /// revision), warnings are reported beside the page.
     public var checks: (any PlanChecks)?
+    /// With `all`: each page links to `<plan id>.ics`, the calendar feed written beside it.
+    public var calendar: Bool
 
     public init(
       plan: String?, all: Bool = false, audience: SnapshotAudience = .buyer, at: String? = nil, base: String? = nil,
-      asOf: CalendarDate? = nil, checks: (any PlanChecks)? = nil
+      asOf: CalendarDate? = nil, checks: (any PlanChecks)? = nil, calendar: Bool = false
     ) {
+      self.calendar = calendar
       self.plan = plan
       self.all = all
       self.audience = audience
@@ -81,12 +84,14 @@ public struct SnapshotRun: Sendable {
     let builder = sources.builder
     let buyer = request.audience == .buyer
     typealias Rendered = (snapshot: Snapshot, html: String, guarding: LeakGuard?, warnings: [String])
+    let linksCalendar = request.all && request.calendar
     let outputs = files.concurrentMap { file -> Result<Result<Rendered, SnapshotSources.Problem>, UsageError> in
       Result { () throws(UsageError) in
         switch try builder.snapshot(file) {
         case .failure(let problem): return .failure(problem)
         case .success(let checked):
-          let snapshot = checked.snapshot
+          var snapshot = checked.snapshot
+          if linksCalendar { snapshot.calendarFile = Self.calendarFile(for: snapshot.plan.id) }
           let html = SnapshotPage(snapshot).render()
           guard buyer else { return .success((snapshot, html, nil, checked.warnings)) }
           let guarding = builder.leakGuard(for: snapshot, environment: environment)
@@ -164,6 +169,15 @@ public struct SnapshotRun: Sendable {
     let summary = PortfolioSummary(
       report, audience: .internal, view: .plan, placeholderDueDays: workspace.configuration.thresholds.placeholderDueDays)
     return PortfolioPage(summary: summary, links: links, branding: branding).render()
+  }
+
+  /// The calendar feed's file beside a page of `--all`: `<id>.ics`, for an id that names its
+  /// page as it is (other plans are not rendered with --all).
+  public static func calendarFile(for id: String?) -> String? {
+    guard let id, !id.isEmpty, id != "index",
+      id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+    else { return nil }
+    return id + ".ics"
   }
 
   /// A file name from the plan id: kebab-case ids pass as they are; anything else is reduced to

@@ -768,6 +768,31 @@ public enum CarriedSchemas {
       },
       "additionalProperties": false
     },
+    "export": {
+      "description": "Options for CRM exports (`mapc export`) and calendar feeds (`mapc calendar`).",
+      "type": "object",
+      "properties": {
+        "crm_id": {
+          "description": "The key path (`.`-separated) of each plan's CRM record id in its frontmatter, e.g. `x-crm_opportunity` or `x-acme.salesforce_id`. A plan without it gets an empty cell and a warning.",
+          "type": "string",
+          "pattern": "^[^.]+(\\.[^.]+)*$"
+        },
+        "snapshot_url": {
+          "description": "The https URL the buyer snapshots (`mapc render --all`) are published under; calendar events link to the plan's snapshot there.",
+          "type": "string",
+          "pattern": "^https://[^\\s]+$"
+        },
+        "calendar_name": {
+          "description": "The name subscribers see for the calendar feed (default: the seller's name and \"deal plans\").",
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "patternProperties": {
+        "^x-": { "description": "A custom field." }
+      },
+      "additionalProperties": false
+    },
     "report": {
       "description": "Options for portfolio reports (`mapc report`).",
       "type": "object",

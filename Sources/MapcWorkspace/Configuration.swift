@@ -72,6 +72,21 @@ public struct Configuration: Sendable {
   public var render = RenderSettings()
   /// The working calendar of every plan (`calendar` in mapc.yml).
   public var calendar: CalendarSettings?
+  /// Options for `mapc export` and `mapc calendar` (`export` in mapc.yml).
+  public var export = ExportSettings()
+
+  /// Where CRM exports and calendar feeds find what the plan format does not name.
+  public struct ExportSettings: Sendable, Equatable {
+    /// The key path (`.`-separated) of each plan's CRM record id in its frontmatter, e.g.
+    /// `x-crm_opportunity` or `x-acme.salesforce_id`.
+    public var crmID: [String]?
+    /// The URL the buyer snapshots are published under; a calendar event links to
+    /// `<snapshot_url>/<snapshot file>`.
+    public var snapshotURL: String?
+    /// The calendar name subscribers see (default: the seller's name and "deal plans").
+    public var calendarName: String?
+    public init() {}
+  }
   /// Email domains of the buyers' people (`report.buyer_domains`), lowercased: a commit by an
   /// author at one of them is buyer activity on the plans it touches.
   public var buyerDomains: [String] = []
@@ -265,6 +280,11 @@ public struct Configuration: Sendable {
         days, 0...maximumDays, at: JSONPointer(["thresholds", "placeholder_due_days"]), fail: fail)
     }
     config.calendar = CalendarSettings(o["calendar"])
+    if let export = o["export"] {
+      config.export.crmID = export["crm_id"]?.stringValue.map { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+      config.export.snapshotURL = export["snapshot_url"]?.stringValue
+      config.export.calendarName = export["calendar_name"]?.stringValue
+    }
     config.buyerDomains = (o["report"]?["buyer_domains"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
     return config
   }

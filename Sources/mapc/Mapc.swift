@@ -20,7 +20,8 @@ struct Mapc: ParsableCommand {
     version: MapcVersion.current,
     subcommands: [
       LintCommand.self, SlipCommand.self, ReportCommand.self, DiffCommand.self, RenderCommand.self, ScheduleCommand.self,
-      NewCommand.self, TemplateCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self, RulesCommand.self,
+      NewCommand.self, TemplateCommand.self, ExportCommand.self, CalendarCommand.self, InitCommand.self, SchemaCommand.self,
+      ExplainCommand.self, RulesCommand.self,
     ]
   )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MapcExport
 import MapcLint
 import MapcModel
 import MapcRender
@@ -47,6 +48,11 @@ struct RenderCommand: ParsableCommand {
   @Flag(help: "Render every plan of the repository into the --output directory, with an index.html.")
   var all = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --all: write each plan's calendar feed (<id>.ics, as `mapc calendar` writes it) beside its page, and link to it."))
+  var calendar = false
+
   @Option(help: "Who the snapshot is for: buyer (default: internal content left out) or internal.")
   var audience: SnapshotAudience = .buyer
 
@@ -75,6 +81,8 @@ struct RenderCommand: ParsableCommand {
     if renamedSince != nil {
       throw ValidationError("--since REV is now --base REV (in mapc slip, --since takes a date)")
     }
+    if calendar, !all { throw ValidationError("--calendar goes with --all: each feed is written beside its page") }
+    if calendar, at != nil { throw ValidationError("--calendar feeds follow the working tree's plans: not with --at") }
     if all {
       guard plan == nil else { throw ValidationError("give either a plan file or --all, not both") }
       guard let output, output != "-" else {
@@ -91,7 +99,8 @@ struct RenderCommand: ParsableCommand {
     // plan's last commit (in SnapshotRun).
     let asOf = asOf ?? self.workspace.today
     let checks = LintPlanChecks(configuration: workspace.configuration, schemas: workspace.schemas, today: workspace.today)
-    let request = SnapshotRun.Request(plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf, checks: checks)
+    let request = SnapshotRun.Request(
+      plan: plan, all: all, audience: audience, at: at, base: base, asOf: asOf, checks: checks, calendar: calendar)
     let run = try SnapshotRun(request, workspace: workspace, environment: Today.processEnvironment())
     for note in run.notes { Console.error("mapc: note: \(note)\n") }
     for warning in run.warnings { Console.error(warning) }
@@ -100,8 +109,22 @@ struct RenderCommand: ParsableCommand {
     let permissions: AtomicFile.Permissions = audience == .internal ? .private : .shared
     if all {
       let directory = output ?? "."
+      // The feeds are made (and, for the buyer, guarded) before anything is written.
+      var feeds: [(file: String, ics: String)] = []
+      if calendar {
+        let audience: ExportAudience = audience == .internal ? .internal : .buyer
+        let byID = try CalendarRun.feeds(
+          CalendarRun.Request(audience: audience, asOf: self.asOf), workspace: workspace, environment: Today.processEnvironment())
+        for page in run.pages {
+          guard let file = page.snapshot.calendarFile, let id = page.snapshot.plan.id, let ics = byID[id] else { continue }
+          feeds.append((file, ics))
+        }
+      }
       // Nothing is written when one of the files may not be replaced.
-      for name in run.pages.map(\.file) + ["index.html"] { try AtomicFile.checkReplaceable(Paths.join(directory, name)) }
+      for name in run.pages.map(\.file) + feeds.map(\.file) + ["index.html"] {
+        try AtomicFile.checkReplaceable(Paths.join(directory, name))
+      }
+      for feed in feeds { try AtomicFile.write(feed.ics, to: Paths.join(directory, feed.file), permissions: permissions) }
       for page in run.pages {
         try AtomicFile.write(page.html, to: Paths.join(directory, page.file), permissions: permissions)
       }

@@ -63,8 +63,8 @@ import Testing
   }
 
   static let commands = [
-    "", "lint", "slip", "report", "diff", "render", "schedule", "new", "template", "template extract", "init", "explain",
-    "rules",
+    "", "lint", "slip", "report", "diff", "render", "schedule", "new", "template", "template extract", "export", "calendar",
+    "init", "explain", "rules",
   ]
 
   @Test(arguments: commands)
