@@ -13,12 +13,18 @@ public enum CalendarRun {
     public var includeDone: Bool
     /// `--as-of`: the stamp of plans without a commit (midnight UTC of that day).
     public var asOf: CalendarDate?
+    /// For the buyer: what counts as a public change (``ExportSource/load(_:workspace:wantsCRMID:workingTreeTime:tracksActivity:publicFingerprint:)``).
+    public var publicFingerprint: PublicFingerprint?
 
-    public init(paths: [String] = [], audience: ExportAudience = .buyer, includeDone: Bool = false, asOf: CalendarDate? = nil) {
+    public init(
+      paths: [String] = [], audience: ExportAudience = .buyer, includeDone: Bool = false, asOf: CalendarDate? = nil,
+      publicFingerprint: PublicFingerprint? = nil
+    ) {
       self.paths = paths
       self.audience = audience
       self.includeDone = includeDone
       self.asOf = asOf
+      self.publicFingerprint = publicFingerprint
     }
   }
 
@@ -43,7 +49,8 @@ public enum CalendarRun {
     // Uncommitted changes are dated by --as-of (or SOURCE_DATE_EPOCH), else by HEAD's commit:
     // never by the clock or a file's modification time.
     let source = try ExportSource.load(
-      request.paths, workspace: workspace, wantsCRMID: false, workingTreeTime: fallback.map { .fixed($0) } ?? .headCommit)
+      request.paths, workspace: workspace, wantsCRMID: false, workingTreeTime: fallback.map { .fixed($0) } ?? .headCommit,
+      publicFingerprint: request.audience == .buyer ? request.publicFingerprint : nil)
     let options = CalendarOptions(
       audience: request.audience, includeDone: request.includeDone, fallbackStamp: fallback,
       snapshotURL: workspace.configuration.export.snapshotURL)

@@ -1,3 +1,4 @@
+import MapcHistory
 import MapcJSON
 import MapcModel
 import MapcWorkspace
@@ -14,16 +15,20 @@ public enum ExportRun {
     public var audience: ExportAudience
     /// Plan files or folders; empty for every plan of the repository.
     public var paths: [String]
+    /// For the buyer: what counts as a public change, so that commits that changed only
+    /// internal content date nothing in the export.
+    public var publicFingerprint: PublicFingerprint?
 
     public init(
       object: ExportObject, format: ExportFormat = .csv, profile: ExportProfile = .generic, audience: ExportAudience = .internal,
-      paths: [String] = []
+      paths: [String] = [], publicFingerprint: PublicFingerprint? = nil
     ) {
       self.object = object
       self.format = format
       self.profile = profile
       self.audience = audience
       self.paths = paths
+      self.publicFingerprint = publicFingerprint
     }
   }
 
@@ -40,7 +45,8 @@ public enum ExportRun {
   public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> Output {
     // Only the plans' row shows what the activity tracker collects (the last buyer activity).
     let source = try ExportSource.load(
-      request.paths, workspace: workspace, wantsCRMID: request.audience == .internal, tracksActivity: request.object == .plans)
+      request.paths, workspace: workspace, wantsCRMID: request.audience == .internal, tracksActivity: request.object == .plans,
+      publicFingerprint: request.audience == .buyer ? request.publicFingerprint : nil)
     let table = try table(request, source: source)
     let text = render(table, request)
     if request.audience == .buyer {

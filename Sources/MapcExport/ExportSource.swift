@@ -14,9 +14,16 @@ public struct ExportPlan: Sendable {
   /// The path from the repository root.
   public var path: String
   /// The plan's slip (nil outside git, or for a plan not committed yet).
-  public var slip: PlanSlip?
+  public var slip: PlanSlip? {
+    didSet { slipPositions = Self.slipPositions(slip) }
+  }
   /// The portfolio's numbers for the plan (``PortfolioAnalysis``), with the history's.
-  public var status: PlanStatus
+  public var status: PlanStatus {
+    didSet { factPositions = Self.factPositions(status) }
+  }
+  /// Where each milestone's slip and facts are, by id: every row of a large plan looks them up.
+  private var slipPositions: [String: Int] = [:]
+  private var factPositions: [String: Int] = [:]
   /// The CRM record id at `export.crm_id` (nil when not configured or missing).
   public var crmID: String?
 
@@ -27,6 +34,20 @@ public struct ExportPlan: Sendable {
     self.slip = slip
     self.status = status
     self.crmID = crmID
+    slipPositions = Self.slipPositions(slip)
+    factPositions = Self.factPositions(status)
+  }
+
+  private static func slipPositions(_ slip: PlanSlip?) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for (i, m) in (slip?.milestones ?? []).enumerated() where m.dropped == nil && out[m.id] == nil { out[m.id] = i }
+    return out
+  }
+
+  private static func factPositions(_ status: PlanStatus) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for (i, m) in status.milestones.enumerated() where out[m.id] == nil { out[m.id] = i }
+    return out
   }
 
   /// The plan id (plans without one are not exported).
@@ -34,12 +55,12 @@ public struct ExportPlan: Sendable {
 
   /// The slip of one milestone, by id.
   public func slip(of milestone: String) -> MilestoneSlip? {
-    slip?.milestones.first { $0.id == milestone && $0.dropped == nil }
+    slipPositions[milestone].flatMap { i in slip?.milestones[i] }
   }
 
   /// The portfolio's facts of one milestone, by id.
   public func fact(of milestone: String) -> MilestoneFact? {
-    status.milestones.first { $0.id == milestone }
+    factPositions[milestone].map { status.milestones[$0] }
   }
 }
 
@@ -72,9 +93,13 @@ public struct ExportSource: Sendable {
   ///
   /// - Throws: ``UsageError`` for a path that does not exist, two files with one id, a plan
   ///   that does not parse, or a history that cannot be read (a shallow clone).
+  ///
+  /// With `publicFingerprint` (the buyer's outputs), each plan is dated by its last change to
+  /// public content, as the buyer's snapshot is: a commit that changed only internal content
+  /// dates nothing the buyer gets.
   public static func load(
     _ paths: [String], workspace: Workspace, wantsCRMID: Bool, workingTreeTime: WorkingTreeTime = .headCommit,
-    tracksActivity: Bool = true
+    tracksActivity: Bool = true, publicFingerprint: PublicFingerprint? = nil
   ) throws -> ExportSource {
     let files = try workspace.planFiles(paths)
     var warnings: [String] = []
@@ -96,14 +121,23 @@ public struct ExportSource: Sendable {
     try PlanIDs.requireUnique(entries)
     loaded.sort { ($0.plan.id ?? "") < ($1.plan.id ?? "") }
 
-    let (slips, activities) = try history(workspace: workspace, workingTreeTime: workingTreeTime, tracksActivity: tracksActivity)
+    let (slips, activities) = try history(
+      workspace: workspace, workingTreeTime: workingTreeTime, tracksActivity: tracksActivity || publicFingerprint != nil,
+      publicFingerprint: publicFingerprint)
+    let publicDating = publicFingerprint != nil
+    let staleAfterDays = workspace.configuration.staleAfterDays ?? 14
     let options = PortfolioOptions(
       today: workspace.today, buyerDomains: workspace.configuration.buyerDomains, calendar: workspace.configuration.calendar)
     var plans = loaded.concurrentMap { l -> ExportPlan in
       let id = l.plan.id ?? ""
-      let status = PortfolioAnalysis.status(
-        plan: l.plan, path: l.path, repositoryPath: l.path, slip: slips[id], activity: activities[id] ?? PlanActivity(),
-        options: options)
+      let activity = activities[id] ?? PlanActivity()
+      var status = PortfolioAnalysis.status(
+        plan: l.plan, path: l.path, repositoryPath: l.path, slip: slips[id], activity: activity, options: options)
+      if publicDating {
+        status.lastChange = activity.lastPublicChange
+        status.daysSinceLastCommit = activity.lastPublicCommit.map { $0.date.days(until: options.today) }
+        status.stale = status.daysSinceLastCommit.map { $0 > staleAfterDays } ?? false
+      }
       return ExportPlan(plan: l.plan, frontmatter: l.frontmatter, path: l.path, slip: slips[id], status: status)
     }
 
@@ -132,7 +166,7 @@ public struct ExportSource: Sendable {
   /// The one history pass: each plan's slip and activity by plan id; empty outside git and in
   /// a repository without commits.
   static func history(
-    workspace: Workspace, workingTreeTime: WorkingTreeTime, tracksActivity: Bool
+    workspace: Workspace, workingTreeTime: WorkingTreeTime, tracksActivity: Bool, publicFingerprint: PublicFingerprint?
   ) throws -> (slips: [String: PlanSlip], activities: [String: PlanActivity]) {
     guard RepositoryBoundary.around(workspace.directory).isGitWorkTree else { return ([:], [:]) }
     let command = "mapc export"
@@ -146,7 +180,7 @@ public struct ExportSource: Sendable {
       var analyzer = SlipAnalyzer(
         revisions: walked.revisions, options: SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14))
       var tracker = ActivityTracker()
-      try reader.forEachStep(of: walked) { step in
+      try reader.forEachStep(of: walked, publicFingerprint: publicFingerprint) { step in
         analyzer.apply(step)
         if tracksActivity { tracker.apply(step) }
       }

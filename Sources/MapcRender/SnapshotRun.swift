@@ -20,8 +20,8 @@ public struct SnapshotRun: Sendable {
     public var base: String?
     /// The date "days remaining" count from; nil for `SOURCE_DATE_EPOCH` or the plan's last commit.
     public var asOf: CalendarDate?
-    /// The plan's checks, run before each plan is drawn: an error stops the plan (not at a past
-    /// revision), warnings are reported beside the page.
+    /// The plan's checks, run before each plan is drawn: an error stops a buyer's page (an
+    /// internal one is drawn with the errors reported), warnings are reported beside the page.
     public var checks: (any PlanChecks)?
     /// With `all`: each page links to `<plan id>.ics`, the calendar feed written beside it.
     public var calendar: Bool
@@ -76,7 +76,7 @@ public struct SnapshotRun: Sendable {
     }
     try sources.readHistory(for: files, at: request.at, since: request.base)
     notes = sources.notes
-    sources.check(with: request.checks, pastRevision: request.at != nil)
+    sources.check(with: request.checks)
 
     // Parse and render on all cores; report and name in file order, so output is the same.
     // Every buyer page passes the leak guard before the run returns, so a leak stops the

@@ -53,10 +53,10 @@ struct SnapshotSources {
   }
 
   /// Runs `checks` on each plan before it is rendered (see ``SnapshotBuilder/checks``); errors
-  /// stop a plan unless it is drawn at a past revision (`pastRevision`).
-  mutating func check(with checks: (any PlanChecks)?, pastRevision: Bool) {
+  /// stop a buyer's page.
+  mutating func check(with checks: (any PlanChecks)?) {
     builder.checks = checks
-    builder.errorsStopRendering = !pastRevision && audience == .buyer
+    builder.errorsStopRendering = audience == .buyer
   }
 
   /// Opens the repository around `directory`; outside one, history is left out unless `needed`.
@@ -223,9 +223,9 @@ struct SnapshotBuilder: Sendable {
   /// The plan's checks, as `mapc lint` runs them (dated by each snapshot's as-of day): a plan
   /// with errors is not rendered, so a typo never reaches a buyer as if it were a name.
   var checks: (any PlanChecks)?
-  /// Whether an error stops the plan: for the buyer, at the working tree or HEAD. A past
-  /// revision (`--at`) cannot be fixed, and an internal page is where the selling team looks at
-  /// what is wrong, so those pages are drawn and the errors reported beside them.
+  /// Whether an error stops the plan: for the buyer, at any revision (a past one would be a way
+  /// round the check: `--at HEAD` is the plan as it is). An internal page is where the selling
+  /// team looks at what is wrong, so it is drawn and the errors reported beside it.
   var errorsStopRendering = true
 
   /// A snapshot and the warnings its plan's checks found (as `mapc lint` shows them).
@@ -289,11 +289,9 @@ struct SnapshotBuilder: Sendable {
       let count = errors.count == 1 ? "an error" : "\(errors.count) errors"
       if !errors.isEmpty && !errorsStopRendering {
         warnings = findings.filter { $0.severity != .note }.map(\.text)
-        let why =
-          audience == .internal
-          ? "the plan has \(count); it is rendered for the internal audience, a buyer snapshot would not be"
-          : "the plan had \(count) at that revision; it is rendered as it was"
-        warnings.append("\(InertText.text(file.displayPath)): note: \(why)\n")
+        warnings.append(
+          "\(InertText.text(file.displayPath)): note: the plan has \(count); it is rendered for the internal audience, "
+            + "a buyer snapshot would not be\n")
       } else if !errors.isEmpty {
         return .failure(
           Problem(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MapcExport
 import MapcModel
+import MapcRender
 import MapcWorkspace
 
 /// `--include done`.
@@ -52,7 +53,8 @@ struct CalendarCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
 
   func run() throws {
-    let request = CalendarRun.Request(paths: plans, audience: audience, includeDone: include.contains(.done), asOf: asOf)
+    let request = CalendarRun.Request(
+      paths: plans, audience: audience, includeDone: include.contains(.done), asOf: asOf, publicFingerprint: PublicHistory.fingerprint)
     let ics = try CalendarRun.run(request, workspace: workspace.open(), environment: Today.processEnvironment())
     if let output, output != "-" {
       try AtomicFile.write(ics, to: output, permissions: audience == .internal ? .private : .shared)

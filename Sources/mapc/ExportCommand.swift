@@ -1,6 +1,7 @@
 import ArgumentParser
 import MapcExport
 import MapcModel
+import MapcRender
 import MapcWorkspace
 
 extension ExportFormat: OutputFormatOption {
@@ -63,7 +64,9 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let request = ExportRun.Request(object: object, format: formatOption.format, profile: profile, audience: audience, paths: paths)
+    let request = ExportRun.Request(
+      object: object, format: formatOption.format, profile: profile, audience: audience, paths: paths,
+      publicFingerprint: PublicHistory.fingerprint)
     let result = try ExportRun.run(request, workspace: workspace.open(), environment: Today.processEnvironment())
     for warning in result.warnings { Console.error("mapc: warning: \(InertText.text(warning))\n") }
     if let output, output != "-" {

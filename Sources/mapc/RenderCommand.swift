@@ -26,10 +26,9 @@ struct RenderCommand: ParsableCommand {
       content is not part of the buyer's history (trend chart, as-of date).
 
       The plan's checks run first, as `mapc lint` runs them on the as-of date: a plan with an \
-      error gets no buyer snapshot (its diagnostics are printed, nothing is written, exit 1; with \
-      --all the other plans are), and warnings are printed beside the page. An internal snapshot, \
-      and a plan drawn as it was at a past revision (--at), are drawn with their errors reported \
-      beside them.
+      error gets no buyer snapshot, at any revision (its diagnostics are printed, nothing is \
+      written, exit 1; with --all the other plans are), and warnings are printed beside the page. \
+      An internal snapshot is drawn with its errors reported beside it.
 
       The as-of date is --as-of (or --today), else SOURCE_DATE_EPOCH, else the date of the plan's last \
       commit; never the clock, so the same inputs give the same bytes. Branding (seller name, \
@@ -114,7 +113,8 @@ struct RenderCommand: ParsableCommand {
       if calendar {
         let audience: ExportAudience = audience == .internal ? .internal : .buyer
         let byID = try CalendarRun.feeds(
-          CalendarRun.Request(audience: audience, asOf: self.asOf), workspace: workspace, environment: Today.processEnvironment())
+          CalendarRun.Request(audience: audience, asOf: self.asOf, publicFingerprint: PublicHistory.fingerprint), workspace: workspace,
+          environment: Today.processEnvironment())
         for page in run.pages {
           guard let file = page.snapshot.calendarFile, let id = page.snapshot.plan.id, let ics = byID[id] else { continue }
           feeds.append((file, ics))

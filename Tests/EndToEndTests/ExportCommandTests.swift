@@ -303,6 +303,32 @@ import Testing
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
+  /// A commit that changed only internal content does not date anything the buyer gets: the
+  /// feed's key dates and the plans row carry the last public change, as the snapshot does.
+  @Test func anInternalOnlyCommitDatesNothingTheBuyerGets() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-export-public-dating")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let git = try GitFixture(dir)
+    try git.commit(
+      files: ["mapc.yml": Self.config, "plans/acme.map.md": Self.plan(kickoffTitle: "Kickoff")], message: "Add the plan",
+      date: "2026-10-01T09:00:00+00:00")
+    let internalOnly = Self.plan(kickoffTitle: "Kickoff").replacingOccurrences(
+      of: "notes: CISO is skeptical; bring our CTO.", with: "notes: CISO is skeptical; discount up to 12%.")
+    try git.commit(files: ["plans/acme.map.md": internalOnly], message: "Pricing notes", date: "2026-11-20T16:00:00+00:00")
+
+    let buyer = try TestSupport.mapc(["calendar"], in: dir)
+    #expect(buyer.status == 0, "\(buyer.stderr)")
+    let goLive = try #require(Self.event(buyer.stdout, summaryPrefix: "Go-live"))
+    #expect(goLive.contains("DTSTAMP:20261001T090000Z"), "\(goLive)")
+    let team = try TestSupport.mapc(["calendar", "--audience", "internal"], in: dir)
+    let teamGoLive = try #require(Self.event(team.stdout, summaryPrefix: "Go-live"))
+    #expect(teamGoLive.contains("DTSTAMP:20261120T160000Z"), "\(teamGoLive)")
+
+    let rows = try TestSupport.mapc(["export", "--object", "plans", "--audience", "buyer", "--format", "json"], in: dir)
+    #expect(rows.status == 0, "\(rows.stderr)")
+    #expect(rows.stdout.contains("2026-10-01") && !rows.stdout.contains("2026-11-20"), "\(rows.stdout)")
+  }
+
   @Test func theBuyerAudienceLeavesOutInternalContentAndTheCanaryStopsBothCommands() throws {
     let dir = try TestSupport.temporaryDirectory("mapc-export-buyer")
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -74,14 +74,22 @@ import Testing
     #expect(written == ["brightwater-data-platform.html", "harrow-vane-onboarding.html", "index.html"])
   }
 
-  /// A past revision cannot be fixed: it is drawn as it was, with its errors reported beside it.
-  @Test func aPastRevisionIsRenderedAsItWasWithItsErrors() throws {
+  /// A revision is checked as the working tree is: `--at HEAD` is no way round the check. The
+  /// team's own page of a past revision is drawn, its errors said.
+  @Test func aRevisionGetsNoBuyerPageWithErrorsAndTheTeamsPageSaysThem() throws {
     let repo = try SlipCommandTests.history()
     defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
-    let run = try TestSupport.mapc(["render", "plans/brightwater.map.md", "--at", "HEAD~5"], in: repo)
+    let buyer = try TestSupport.mapc(["render", "plans/brightwater.map.md", "--at", "HEAD~5"], in: repo)
+    #expect(buyer.status == 1, "\(buyer.stderr)")
+    #expect(buyer.stdout.isEmpty)
+    #expect(buyer.stderr.contains("HEAD~5:plans/brightwater.map.md:307:10: error[MAP111]"), "\(buyer.stderr)")
+    #expect(buyer.stderr.contains("HEAD~5:plans/brightwater.map.md: error: the plan has an error, so it is not rendered"))
+    let run = try TestSupport.mapc(["render", "plans/brightwater.map.md", "--at", "HEAD~5", "--audience", "internal"], in: repo)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("HEAD~5:plans/brightwater.map.md:307:10: error[MAP111]"), "\(run.stderr)")
-    #expect(run.stderr.contains("HEAD~5:plans/brightwater.map.md: note: the plan had an error at that revision; it is rendered as it was"))
+    #expect(
+      run.stderr.contains(
+        "HEAD~5:plans/brightwater.map.md: note: the plan has an error; it is rendered for the internal audience, a buyer snapshot would not be"))
     #expect(run.stdout.contains("Two reference calls with insurance finance teams"))
   }
 }

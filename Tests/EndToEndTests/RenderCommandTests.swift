@@ -83,7 +83,8 @@ import Testing
     let repo = try SlipCommandTests.history()
     defer { try? FileManager.default.removeItem(at: repo.deletingLastPathComponent()) }
     // Before the move into plans/brightwater/, the plan was plans/brightwater.map.md.
-    let old = try TestSupport.mapc(["render", "plans/brightwater.map.md", "--at", "HEAD~5"], in: repo)
+    // The plan had an error then (see RenderChecksTests): the team's page shows it as it was.
+    let old = try TestSupport.mapc(["render", "plans/brightwater.map.md", "--at", "HEAD~5", "--audience", "internal"], in: repo)
     #expect(old.status == 0, "\(old.stderr)")
     #expect(old.stdout.contains("Go-live</p><p class=\"date\"><time datetime=\"2027-02-15\">15 Feb 2027</time>"))
     #expect(old.stdout.contains("Two reference calls with insurance finance teams"))
