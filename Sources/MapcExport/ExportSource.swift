@@ -133,11 +133,7 @@ public struct ExportSource: Sendable {
       let activity = activities[id] ?? PlanActivity()
       var status = PortfolioAnalysis.status(
         plan: l.plan, path: l.path, repositoryPath: l.path, slip: slips[id], activity: activity, options: options)
-      if publicDating {
-        status.lastChange = activity.lastPublicChange
-        status.daysSinceLastCommit = activity.lastPublicCommit.map { $0.date.days(until: options.today) }
-        status.stale = status.daysSinceLastCommit.map { $0 > staleAfterDays } ?? false
-      }
+      if publicDating { status.dateByPublicChanges(activity, today: options.today, staleAfterDays: staleAfterDays) }
       return ExportPlan(plan: l.plan, frontmatter: l.frontmatter, path: l.path, slip: slips[id], status: status)
     }
 
