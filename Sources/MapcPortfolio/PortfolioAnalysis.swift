@@ -162,7 +162,10 @@ public enum PortfolioAnalysis {
     let schedule: Result<Schedule, ScheduleError> = Result { () throws(ScheduleError) in
       try Scheduler.schedule(plan, calendar: planCalendar, today: today)
     }
-    let isDone = !counted.isEmpty && doneCount == counted.count
+    // The brief's `done`: every milestone done or cancelled, so a plan whose milestones were
+    // all cancelled is done too (its percent done stays unknown: 0 of 0). A plan without any
+    // milestone has nothing done yet.
+    let isDone = !plan.milestones.isEmpty && doneCount == counted.count
     let goLive = plan.goLive ?? plan.milestones.first { $0.marks == .goLive && $0.status != .cancelled }?.due
     var feasible: Bool?
     if case .success(let s) = schedule, !isDone { feasible = s.goLiveFeasible }
@@ -174,7 +177,7 @@ public enum PortfolioAnalysis {
     let marked = open.first { $0.risk == .offTrack } ?? open.first { $0.risk == .atRisk }
     if isDone {
       band = .done
-      bandReason = "every milestone is done or cancelled"
+      bandReason = counted.isEmpty ? "every milestone is cancelled" : "every milestone is done or cancelled"
     } else if let (m, days) = worst, days >= PortfolioRules.stalledAfterDays {
       band = .stalled
       bandReason = "\(name(m)) is \(Self.days(days)) overdue"
@@ -282,6 +285,9 @@ public enum PortfolioAnalysis {
     today: CalendarDate
   ) -> Forecast {
     guard let goLive else { return Forecast(goLive: nil, method: .none, slipBusinessDays: nil, reason: "the plan has no go-live date") }
+    if isDone, !plan.milestones.contains(where: { $0.status != .cancelled }) {
+      return Forecast(goLive: nil, method: .none, slipBusinessDays: nil, reason: "every milestone is cancelled")
+    }
     if isDone {
       let marked = plan.milestones.first { $0.marks == .goLive }?.doneOn
       return Forecast(goLive: marked ?? goLive, method: .none, slipBusinessDays: nil, reason: "every milestone is done")
