@@ -120,7 +120,7 @@ public enum PortfolioRun {
     // The one history pass.
     let options = SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14)
     var analyzer: SlipAnalyzer
-    var tracker = ActivityTracker()
+    var tracker = ActivityTracker(publicOnly: request.publicFingerprint != nil)
     var head: String?
     do {
       let walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
@@ -159,8 +159,21 @@ public enum PortfolioRun {
         return status
       }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
     }
+    // A buyer's report names the last commit that changed what the buyer sees of the plans
+    // involved, never a later internal-only commit (nil when none did).
+    var reportCommit = commit?.description ?? head
+    if publicDating {
+      var latest: (order: Int, commit: String)?
+      for c in current {
+        guard let a = c.plan.id.flatMap({ activities[$0] }), let order = a.lastPublicCommitOrder,
+          let sha = a.lastPublicCommit?.commit, order > (latest?.order ?? -1)
+        else { continue }
+        latest = (order, sha)
+      }
+      reportCommit = latest?.commit
+    }
     var report = PortfolioReport(
-      plans: statuses(current), today: workspace.today, at: request.at, commit: commit?.description ?? head, problems: problems,
+      plans: statuses(current), today: workspace.today, at: request.at, commit: reportCommit, problems: problems,
       recentDays: request.recentDays, staleAfterDays: options.staleAfterDays)
     if request.buyerGuard {
       var guarding = LeakGuard()
