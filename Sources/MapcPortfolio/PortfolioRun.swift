@@ -116,6 +116,7 @@ public enum PortfolioRun {
       throw UsageError(error, command: command, directory: workspace.directory)
     }
     try PlanIDs.requireUnique(current.map { PlanIDs.Entry(id: $0.plan.id ?? "", path: $0.path) })
+    if request.buyerGuard { try requireOneBuyer(current) }
 
     // The one history pass.
     let options = SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14)
@@ -194,6 +195,32 @@ public enum PortfolioRun {
         })
     }
     return report
+  }
+
+  /// A buyer's report goes to one buyer: the plans involved must all name one `buyer` (as
+  /// written, spaces around it aside). A plan without a `buyer` among others could be anyone's.
+  ///
+  /// - Throws: ``UsageError`` naming the buyers found (and the plans without one).
+  static func requireOneBuyer(_ plans: [Current]) throws {
+    guard plans.count > 1 else { return }
+    var buyers: [String] = []
+    var unnamed: [String] = []
+    for c in plans {
+      let written = c.plan.buyer ?? ""
+      let name = String(written.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+      if name.isEmpty {
+        unnamed.append(c.path)
+      } else if !buyers.contains(name) {
+        buyers.append(name)
+      }
+    }
+    guard buyers.count + (unnamed.isEmpty ? 0 : 1) > 1 else { return }
+    var found = buyers.sorted().map { "\"\($0)\"" }
+    if !unnamed.isEmpty { found.append("no buyer in \(unnamed.sorted().joined(separator: ", "))") }
+    throw UsageError(
+      "--audience buyer: a buyer's report goes to one buyer, and these plans are for more than one: "
+        + found.joined(separator: ", "),
+      help: "pass the plans of one buyer as paths: `mapc report --audience buyer PLAN…`")
   }
 
   /// The plan files at the analysed state, parsed with details on all cores, in path order.

@@ -76,4 +76,63 @@ import Testing
     #expect(activityAfter["detail"]?.stringValue == "commit by Marcus Hale")
     #expect(after["commit"]?.stringValue == publicCommit)
   }
+
+  @Test func aBuyersReportOverPlansOfSeveralBuyersIsRefused() throws {
+    let repo = try ReportCommandTests.portfolio()
+    defer { try? FileManager.default.removeItem(at: repo) }
+    let out = repo.appendingPathComponent("buyer.json")
+    let run = try TestSupport.mapc(
+      ["report", "--audience", "buyer", "--format", "json", "-o", out.path, "--today", ReportPortfolio.today], in: repo)
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(run.stderr.contains("one buyer"), "\(run.stderr)")
+    #expect(run.stderr.contains("\"Atlas\"") && run.stderr.contains("\"Lumen\""), "\(run.stderr)")
+    #expect(run.stderr.contains("pass the plans of one buyer as paths"), "\(run.stderr)")
+    // Two plans of two buyers, named as paths: refused too.
+    let two = try TestSupport.mapc(
+      ["report", "--audience", "buyer", "plans/atlas.map.md", "plans/kite.map.md", "--today", ReportPortfolio.today], in: repo)
+    #expect(two.status == 2)
+    #expect(two.stderr.contains("\"Atlas\", \"Kite\""), "\(two.stderr)")
+    // One buyer's plan: written.
+    let one = try TestSupport.mapc(
+      ["report", "--audience", "buyer", "plans/atlas.map.md", "--today", ReportPortfolio.today], in: repo)
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout.contains("atlas"))
+    // The seller's report covers every buyer.
+    let seller = try TestSupport.mapc(["report", "--today", ReportPortfolio.today], in: repo)
+    #expect(seller.status == 0)
+  }
+
+  @Test func plansOfOneBuyerMakeOneBuyersReport() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-report-buyer")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func plan(_ id: String, buyer: String) -> String {
+      """
+      ---
+      map: 1
+      id: \(id)
+      title: \(id) rollout
+      buyer: \(buyer)
+      seller: Northwind
+      go_live: 2027-03-01
+      milestones:
+        - { id: kickoff, title: Kickoff, due: 2027-01-10, status: not-started }
+      ---
+
+      """
+    }
+    let fixture = try GitFixture(dir)
+    try fixture.commit(
+      files: ["a.map.md": plan("alpha", buyer: "Acme Corp"), "b.map.md": plan("beta", buyer: "Acme Corp ")], message: "Add",
+      date: "2026-11-02T09:00:00+00:00")
+    let run = try TestSupport.mapc(["report", "--audience", "buyer", "--today", "2026-12-01"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("alpha") && run.stdout.contains("beta"))
+    // A plan that names no buyer could be anyone's.
+    try fixture.write(["c.map.md": plan("gamma", buyer: "''")])
+    let unnamed = try TestSupport.mapc(["report", "--audience", "buyer", "--today", "2026-12-01"], in: dir)
+    #expect(unnamed.status == 2, "\(unnamed.stderr)")
+    #expect(unnamed.stderr.contains("\"Acme Corp\", no buyer in c.map.md"), "\(unnamed.stderr)")
+  }
 }
