@@ -24,7 +24,9 @@ public struct PortfolioOptions: Sendable {
 /// What the one history pass collects per plan besides the slip analysis: who committed to
 /// it and when, and when each milestone last changed.
 public struct PlanActivity: Sendable, Hashable {
-  /// The latest commit per author email (lowercased), the working tree excluded.
+  /// The latest commit per author email (lowercased), the working tree excluded. With a public
+  /// fingerprint (a buyer's report) only commits that changed what a buyer sees of the plan:
+  /// an internal-only commit is no buyer activity a buyer may be shown.
   public var authors: [String: ChangeRef] = [:]
   /// The last revision that changed each milestone (by id), the working tree included; see
   /// ``MilestoneFact/lastChange`` for what counts as a change.
@@ -35,6 +37,10 @@ public struct PlanActivity: Sendable, Hashable {
   /// changed only internal content is not a public change.
   public var lastPublicChange: ChangeRef?
   public var lastPublicCommit: ChangeRef?
+  /// The position of ``lastPublicCommit`` in the history pass (0 for the oldest step): the
+  /// latest public commit over several plans is the one with the highest position, whatever
+  /// the commit times say.
+  public var lastPublicCommitOrder: Int?
 
   public init(authors: [String: ChangeRef] = [:], milestoneChanges: [String: ChangeRef] = [:]) {
     self.authors = authors
@@ -52,25 +58,43 @@ public struct ActivityTracker: Sendable {
   private var previous: [String: [String: Int]] = [:]
   /// The fingerprint of each plan's previous version, when the history carries them.
   private var fingerprints: [String: PlanFingerprint] = [:]
+  /// Whether commit authors count only where the commit changed public content.
+  private let publicOnly: Bool
+  /// The steps applied so far (``PlanActivity/lastPublicCommitOrder``).
+  private var stepCount = 0
 
-  public init() {}
+  /// - Parameter publicOnly: the history carries public fingerprints (a buyer's report): a
+  ///   commit counts as an author's activity only when it changed public content, and a
+  ///   version whose fingerprint is unknown changed nothing public.
+  public init(publicOnly: Bool = false) {
+    self.publicOnly = publicOnly
+  }
 
   public mutating func apply(_ step: HistoryStep) {
     let r = step.revision
     let ref = ChangeRef(commit: r.commit, time: r.time, date: r.date, authorName: r.authorName)
     let email = r.authorEmail.lowercased()
+    let order = stepCount
+    stepCount += 1
     for snapshot in step.changed {
       guard let plan = snapshot.plan, let id = plan.id, !id.isEmpty else { continue }
-      // Updated in place: the dictionaries would otherwise be copied at every step.
-      if !r.isWorkingTree, !email.isEmpty { plans[id, default: PlanActivity()].authors[email] = ref }
+      var changedPublicContent = false
       if let fingerprint = snapshot.publicFingerprint {
         // As the buyer's snapshot history counts it: a version with the same public content as
         // the previous one and different whole content changed internal content only.
         let previous = fingerprints.updateValue(fingerprint, forKey: id)
         if previous.map({ $0.publicContent != fingerprint.publicContent || $0.wholeContent == fingerprint.wholeContent }) ?? true {
+          changedPublicContent = true
           plans[id, default: PlanActivity()].lastPublicChange = ref
-          if !r.isWorkingTree { plans[id, default: PlanActivity()].lastPublicCommit = ref }
+          if !r.isWorkingTree {
+            plans[id, default: PlanActivity()].lastPublicCommit = ref
+            plans[id, default: PlanActivity()].lastPublicCommitOrder = order
+          }
         }
+      }
+      // Updated in place: the dictionaries would otherwise be copied at every step.
+      if !r.isWorkingTree, !email.isEmpty, !publicOnly || changedPublicContent {
+        plans[id, default: PlanActivity()].authors[email] = ref
       }
       var seen = previous.removeValue(forKey: id) ?? [:]
       for m in plan.milestones {
@@ -162,7 +186,10 @@ public enum PortfolioAnalysis {
     let schedule: Result<Schedule, ScheduleError> = Result { () throws(ScheduleError) in
       try Scheduler.schedule(plan, calendar: planCalendar, today: today)
     }
-    let isDone = !counted.isEmpty && doneCount == counted.count
+    // The brief's `done`: every milestone done or cancelled, so a plan whose milestones were
+    // all cancelled is done too (its percent done stays unknown: 0 of 0). A plan without any
+    // milestone has nothing done yet.
+    let isDone = !plan.milestones.isEmpty && doneCount == counted.count
     let goLive = plan.goLive ?? plan.milestones.first { $0.marks == .goLive && $0.status != .cancelled }?.due
     var feasible: Bool?
     if case .success(let s) = schedule, !isDone { feasible = s.goLiveFeasible }
@@ -174,7 +201,7 @@ public enum PortfolioAnalysis {
     let marked = open.first { $0.risk == .offTrack } ?? open.first { $0.risk == .atRisk }
     if isDone {
       band = .done
-      bandReason = "every milestone is done or cancelled"
+      bandReason = counted.isEmpty ? "every milestone is cancelled" : "every milestone is done or cancelled"
     } else if let (m, days) = worst, days >= PortfolioRules.stalledAfterDays {
       band = .stalled
       bandReason = "\(name(m)) is \(Self.days(days)) overdue"
@@ -282,6 +309,9 @@ public enum PortfolioAnalysis {
     today: CalendarDate
   ) -> Forecast {
     guard let goLive else { return Forecast(goLive: nil, method: .none, slipBusinessDays: nil, reason: "the plan has no go-live date") }
+    if isDone, !plan.milestones.contains(where: { $0.status != .cancelled }) {
+      return Forecast(goLive: nil, method: .none, slipBusinessDays: nil, reason: "every milestone is cancelled")
+    }
     if isDone {
       let marked = plan.milestones.first { $0.marks == .goLive }?.doneOn
       return Forecast(goLive: marked ?? goLive, method: .none, slipBusinessDays: nil, reason: "every milestone is done")

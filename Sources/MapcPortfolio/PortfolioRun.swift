@@ -116,11 +116,12 @@ public enum PortfolioRun {
       throw UsageError(error, command: command, directory: workspace.directory)
     }
     try PlanIDs.requireUnique(current.map { PlanIDs.Entry(id: $0.plan.id ?? "", path: $0.path) })
+    if request.buyerGuard { try requireOneBuyer(current) }
 
     // The one history pass.
     let options = SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14)
     var analyzer: SlipAnalyzer
-    var tracker = ActivityTracker()
+    var tracker = ActivityTracker(publicOnly: request.publicFingerprint != nil)
     var head: String?
     do {
       let walked = try reader.walk(at: request.at, includeWorkingTree: request.at == nil, isPlan: isPlan)
@@ -159,8 +160,21 @@ public enum PortfolioRun {
         return status
       }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
     }
+    // A buyer's report names the last commit that changed what the buyer sees of the plans
+    // involved, never a later internal-only commit (nil when none did).
+    var reportCommit = commit?.description ?? head
+    if publicDating {
+      var latest: (order: Int, commit: String)?
+      for c in current {
+        guard let a = c.plan.id.flatMap({ activities[$0] }), let order = a.lastPublicCommitOrder,
+          let sha = a.lastPublicCommit?.commit, order > (latest?.order ?? -1)
+        else { continue }
+        latest = (order, sha)
+      }
+      reportCommit = latest?.commit
+    }
     var report = PortfolioReport(
-      plans: statuses(current), today: workspace.today, at: request.at, commit: commit?.description ?? head, problems: problems,
+      plans: statuses(current), today: workspace.today, at: request.at, commit: reportCommit, problems: problems,
       recentDays: request.recentDays, staleAfterDays: options.staleAfterDays)
     if request.buyerGuard {
       var guarding = LeakGuard()
@@ -181,6 +195,32 @@ public enum PortfolioRun {
         })
     }
     return report
+  }
+
+  /// A buyer's report goes to one buyer: the plans involved must all name one `buyer` (as
+  /// written, spaces around it aside). A plan without a `buyer` among others could be anyone's.
+  ///
+  /// - Throws: ``UsageError`` naming the buyers found (and the plans without one).
+  static func requireOneBuyer(_ plans: [Current]) throws {
+    guard plans.count > 1 else { return }
+    var buyers: [String] = []
+    var unnamed: [String] = []
+    for c in plans {
+      let written = c.plan.buyer ?? ""
+      let name = String(written.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+      if name.isEmpty {
+        unnamed.append(c.path)
+      } else if !buyers.contains(name) {
+        buyers.append(name)
+      }
+    }
+    guard buyers.count + (unnamed.isEmpty ? 0 : 1) > 1 else { return }
+    var found = buyers.sorted().map { "\"\($0)\"" }
+    if !unnamed.isEmpty { found.append("no buyer in \(unnamed.sorted().joined(separator: ", "))") }
+    throw UsageError(
+      "--audience buyer: a buyer's report goes to one buyer, and these plans are for more than one: "
+        + found.joined(separator: ", "),
+      help: "pass the plans of one buyer as paths: `mapc report --audience buyer PLAN…`")
   }
 
   /// The plan files at the analysed state, parsed with details on all cores, in path order.

@@ -33,7 +33,9 @@ struct ReportCommand: ParsableCommand {
       buyer-owned milestone; "unknown" when none applies.
 
       --audience buyer drops internal fields (the deal amount) and passes the output through \
-      the leak guard: internal content found writes nothing and exits 2. --format html needs \
+      the leak guard: internal content found writes nothing and exits 2. A buyer's report goes \
+      to one buyer: plans of several buyers are refused (exit 2); pass one buyer's plans as \
+      paths. In it only commits that changed what the buyer sees count. --format html needs \
       --output FILE; plans link to their snapshots when `mapc render --all` wrote them beside it.
       """
   )

@@ -24,7 +24,8 @@ import Testing
         if let diff = TestSupport.golden(name, run.stdout) { Issue.record(Comment(rawValue: diff)) }
       }
     }
-    let buyer = try TestSupport.mapc(["report", "--audience", "buyer", "--today", ReportPortfolio.today], in: repo)
+    // A buyer's report is one buyer's: Atlas's plan.
+    let buyer = try TestSupport.mapc(["report", "--audience", "buyer", "plans/atlas.map.md", "--today", ReportPortfolio.today], in: repo)
     #expect(buyer.status == 0, "\(buyer.stderr)")
     if let diff = TestSupport.golden("Tests/EndToEndTests/Goldens/report/plan.buyer.txt", buyer.stdout) {
       Issue.record(Comment(rawValue: diff))
@@ -130,19 +131,25 @@ import Testing
     let repo = try Self.portfolio()
     defer { try? FileManager.default.removeItem(at: repo) }
     for format in ["text", "markdown", "csv", "json"] {
-      let run = try TestSupport.mapc(["report", "--audience", "buyer", "--format", format, "--today", ReportPortfolio.today], in: repo)
+      // Atlas's plan records a deal of 180000.
+      let run = try TestSupport.mapc(
+        ["report", "--audience", "buyer", "--format", format, "plans/atlas.map.md", "--today", ReportPortfolio.today], in: repo)
       #expect(run.status == 0, "\(format): \(run.stderr)")
       #expect(!run.stdout.contains("180"), "\(format) shows a deal amount")
       #expect(!run.stdout.contains("deal"), "\(format) has a deal field")
       #expect(!run.stdout.contains(ReportPortfolio.canary))
     }
     // The canary planted as internal content of every plan: the guard must stop the output
-    // whatever the format, and write nothing.
+    // whatever the format, and write nothing. (The owner view names Sam Lee, the seller's AE on
+    // every plan, whatever the plan's next milestone.)
     let out = repo.appendingPathComponent("buyer.html")
     let environment = ["MAPC_LEAK_GUARD_CANARY": "Sam Lee"]
     for format in ["text", "json", "html"] {
       let run = try TestSupport.mapc(
-        ["report", "--audience", "buyer", "--format", format, "-o", out.path, "--today", ReportPortfolio.today], in: repo,
+        [
+          "report", "--audience", "buyer", "--by", "owner", "--format", format, "-o", out.path, "plans/atlas.map.md", "--today",
+          ReportPortfolio.today,
+        ], in: repo,
         environment: environment)
       #expect(run.status == 2, "\(format): \(run.stderr)")
       #expect(run.stderr.contains("nothing was written"), "\(run.stderr)")
@@ -152,7 +159,9 @@ import Testing
     // internal notes alone.
     let seller = try JSONParser.parse(try TestSupport.mapc(["report", "--format", "json", "--today", ReportPortfolio.today], in: repo).stdout)
     let buyerJSON = try JSONParser.parse(
-      try TestSupport.mapc(["report", "--format", "json", "--audience", "buyer", "--today", ReportPortfolio.today], in: repo).stdout)
+      try TestSupport.mapc(
+        ["report", "--format", "json", "--audience", "buyer", "plans/lumen.map.md", "--today", ReportPortfolio.today], in: repo
+      ).stdout)
     func lumen(_ json: JSONValue) -> JSONValue? { json["plans"]?.arrayValue?.first { $0["id"]?.stringValue == "lumen" } }
     #expect(lumen(seller)?["last_change"]?["date"]?.stringValue == "2026-12-01")
     #expect(lumen(buyerJSON)?["last_change"]?["date"]?.stringValue == "2026-11-25")

@@ -111,6 +111,25 @@ private let d = PortfolioFixture.date
     #expect(F.status(done).nextMilestone == nil)
   }
 
+  @Test func aPlanWhoseMilestonesAreAllCancelledIsDone() {
+    // The brief: `done` = every milestone done or cancelled; none are left to count.
+    let cancelled = F.plan([
+      "{ id: a, title: A, stage: discovery, owners: [sam], due: 2026-11-20, status: cancelled }",
+      "{ id: b, title: B, stage: discovery, owners: [dana], due: 2026-11-02, status: cancelled }",
+    ])
+    let status = F.status(cancelled)
+    #expect(status.band == .done)
+    #expect(status.bandReason == "every milestone is cancelled")
+    // 0 of 0 done: the percent is unknown (null in JSON, "—" in tables), not 0 or 100.
+    #expect(status.percentDone == nil)
+    #expect(status.milestoneCount == 0)
+    #expect(status.forecast.goLive == nil)
+    #expect(status.forecast.reason == "every milestone is cancelled")
+    #expect(status.nextMilestone == nil)
+    // A plan without milestones has nothing done yet.
+    #expect(F.status(F.plan([])).band == .onTrack)
+  }
+
   @Test func infeasibleGoLiveIsAtRiskAndForecastFromTheSchedule() {
     // 80 business days of onboarding from 2026-12-01 end in late March: past go-live.
     let plan = F.plan([
