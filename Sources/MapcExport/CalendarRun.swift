@@ -1,5 +1,6 @@
 import MapcHistory
 import MapcModel
+import MapcPortfolio
 import MapcWorkspace
 
 /// One `mapc calendar` run: the plans and their history read once, the events of every plan,
@@ -79,6 +80,9 @@ public enum CalendarRun {
   ///   neither `--as-of` nor `SOURCE_DATE_EPOCH` is given, and a leak in a buyer feed.
   public static func run(_ request: Request, workspace: Workspace, environment: [String: String]) throws -> String {
     let (source, options) = try prepare(request, workspace: workspace, environment: environment)
+    if request.audience == .buyer {
+      try PortfolioRun.requireOneBuyer(source.plans.map { ($0.plan.buyer, $0.path) }, command: "mapc calendar")
+    }
     let name = workspace.configuration.export.calendarName ?? defaultName(source, workspace: workspace)
     return try guarded(source, options: options, name: name, environment: environment)
   }

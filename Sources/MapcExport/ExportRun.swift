@@ -1,6 +1,7 @@
 import MapcHistory
 import MapcJSON
 import MapcModel
+import MapcPortfolio
 import MapcWorkspace
 
 /// One `mapc export` run: the plans read once, the table of the object asked for, written in
@@ -47,6 +48,9 @@ public enum ExportRun {
     let source = try ExportSource.load(
       request.paths, workspace: workspace, wantsCRMID: request.audience == .internal, tracksActivity: request.object == .plans,
       publicFingerprint: request.audience == .buyer ? request.publicFingerprint : nil)
+    if request.audience == .buyer {
+      try PortfolioRun.requireOneBuyer(source.plans.map { ($0.plan.buyer, $0.path) }, command: "mapc export")
+    }
     let table = try table(request, source: source)
     let text = render(table, request)
     if request.audience == .buyer {

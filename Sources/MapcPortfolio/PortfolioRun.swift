@@ -116,7 +116,7 @@ public enum PortfolioRun {
       throw UsageError(error, command: command, directory: workspace.directory)
     }
     try PlanIDs.requireUnique(current.map { PlanIDs.Entry(id: $0.plan.id ?? "", path: $0.path) })
-    if request.buyerGuard { try requireOneBuyer(current) }
+    if request.buyerGuard { try requireOneBuyer(current.map { ($0.plan.buyer, $0.path) }, command: "mapc report") }
 
     // The one history pass.
     let options = SlipOptions(today: workspace.today, staleAfterDays: configuration.staleAfterDays ?? 14)
@@ -151,12 +151,7 @@ public enum PortfolioRun {
         let activity = activities[id] ?? PlanActivity()
         var status = PortfolioAnalysis.status(
           plan: c.plan, path: c.path, repositoryPath: c.repositoryPath, slip: slips[id], activity: activity, options: portfolio)
-        if publicDating {
-          // Dated by public changes only, as the buyer's snapshot is.
-          status.lastChange = activity.lastPublicChange
-          status.daysSinceLastCommit = activity.lastPublicCommit.map { $0.date.days(until: portfolio.today) }
-          status.stale = status.daysSinceLastCommit.map { $0 > staleAfterDays } ?? false
-        }
+        if publicDating { status.dateByPublicChanges(activity, today: portfolio.today, staleAfterDays: staleAfterDays) }
         return status
       }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
     }
@@ -197,30 +192,33 @@ public enum PortfolioRun {
     return report
   }
 
-  /// A buyer's report goes to one buyer: the plans involved must all name one `buyer` (as
-  /// written, spaces around it aside). A plan without a `buyer` among others could be anyone's.
+  /// A buyer's output (`command`: a report, an export, a calendar) goes to one buyer: the plans
+  /// involved (`buyer` as written, and the plan's path) must all name one `buyer` (spaces
+  /// around it aside). A plan without a `buyer` among others could be anyone's.
   ///
   /// - Throws: ``UsageError`` naming the buyers found (and the plans without one).
-  static func requireOneBuyer(_ plans: [Current]) throws {
+  public static func requireOneBuyer(_ plans: [(buyer: String?, path: String)], command: String) throws(UsageError) {
     guard plans.count > 1 else { return }
     var buyers: [String] = []
+    var seen = Set<String>()
     var unnamed: [String] = []
-    for c in plans {
-      let written = c.plan.buyer ?? ""
+    for plan in plans {
+      let written = plan.buyer ?? ""
       let name = String(written.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
       if name.isEmpty {
-        unnamed.append(c.path)
-      } else if !buyers.contains(name) {
+        unnamed.append(plan.path)
+      } else if seen.insert(name).inserted {
         buyers.append(name)
       }
     }
     guard buyers.count + (unnamed.isEmpty ? 0 : 1) > 1 else { return }
     var found = buyers.sorted().map { "\"\($0)\"" }
     if !unnamed.isEmpty { found.append("no buyer in \(unnamed.sorted().joined(separator: ", "))") }
+    let what = command.split(separator: " ").last.map(String.init) ?? "output"
     throw UsageError(
-      "--audience buyer: a buyer's report goes to one buyer, and these plans are for more than one: "
+      "--audience buyer: a buyer's \(what) goes to one buyer, and these plans are for more than one: "
         + found.joined(separator: ", "),
-      help: "pass the plans of one buyer as paths: `mapc report --audience buyer PLAN…`")
+      help: "pass the plans of one buyer as paths: `\(command) --audience buyer PLAN…`")
   }
 
   /// The plan files at the analysed state, parsed with details on all cores, in path order.

@@ -28,7 +28,8 @@ struct CalendarCommand: ParsableCommand {
       `export.snapshot_url` is set in mapc.yml.
 
       The buyer audience (default) leaves out internal content and passes the leak guard: internal \
-      content found in the feed writes nothing and exits 2.
+      content found in the feed writes nothing and exits 2. A buyer's feed goes to one buyer: \
+      plans of several buyers are refused (exit 2); name one buyer's plans as paths.
       """
   )
 

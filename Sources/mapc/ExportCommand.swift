@@ -34,7 +34,8 @@ struct ExportCommand: ParsableCommand {
       x-crm_opportunity); a plan without it gets an empty cell and a warning. --audience buyer \
       leaves out internal fields (the CRM id, internal notes, a move's commit, author and subject, \
       a reason from a commit trailer) and passes the leak guard: internal content found in the \
-      export writes nothing and exits 2.
+      export writes nothing and exits 2. A buyer's export goes to one buyer: plans of several \
+      buyers are refused (exit 2); name one buyer's plans as paths.
       """
   )
 

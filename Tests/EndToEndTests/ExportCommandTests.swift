@@ -303,6 +303,28 @@ import Testing
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
+  /// A buyer's feed or export goes to one buyer: plans of several buyers are refused, one
+  /// buyer's plans named as paths are not.
+  @Test func aBuyersCalendarOrExportOverSeveralBuyersIsRefused() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-export-one-buyer")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let git = try GitFixture(dir)
+    let other = Self.plan().replacingOccurrences(of: "id: acme-rollout", with: "id: globex-rollout")
+      .replacingOccurrences(of: "buyer: Acme Corp", with: "buyer: Globex")
+    try git.commit(files: ["mapc.yml": Self.config, "plans/acme.map.md": Self.plan(), "plans/globex.map.md": other], message: "Two deals")
+    for command in [["calendar"], ["export", "--object", "milestones", "--audience", "buyer"]] {
+      let run = try TestSupport.mapc(command + ["-o", "out.txt"], in: dir)
+      #expect(run.status == 2, "\(command): \(run.stderr)")
+      #expect(run.stderr.contains("goes to one buyer, and these plans are for more than one: \"Acme Corp\", \"Globex\""), "\(run.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.txt").path))
+      let one = try TestSupport.mapc(command + ["plans/acme.map.md"], in: dir)
+      #expect(one.status == 0, "\(command): \(one.stderr)")
+      #expect(!one.stdout.contains("Globex"))
+    }
+    // The team's own feed and export cover every deal.
+    #expect(try TestSupport.mapc(["calendar", "--audience", "internal"], in: dir).status == 0)
+  }
+
   /// A commit that changed only internal content does not date anything the buyer gets: the
   /// feed's key dates and the plans row carry the last public change, as the snapshot does.
   @Test func anInternalOnlyCommitDatesNothingTheBuyerGets() throws {
