@@ -1,5 +1,6 @@
 import MapcHistory
 import MapcModel
+import MapcRender
 import MapcWorkspace
 
 /// One `mapc template extract` run: the plan read, its dates (the baseline from the history,
@@ -13,17 +14,51 @@ public struct ExtractRun: Sendable {
   public var replaces: Bool
   /// Where the offsets came from, in words, for the report.
   public var basis: String
+  /// The plan's errors as `mapc lint` prints them (its warnings too, when it has errors): a
+  /// plan with errors makes no template (its text is empty, nothing is written).
+  public var problems: [String] = []
 
   /// - Throws: ``UsageError`` for a plan that does not load, a file in the way (without
   ///   `force`), an output name that is not `*.map-template.md`.
-  public init(workspace: Workspace, plan path: String, durations: ExtractDurations, output: String?, force: Bool) throws(UsageError) {
+  ///
+  /// `checks` are `mapc lint`'s (the CLI passes them: MapcLint depends on this module): a plan
+  /// they find errors in is refused, as a template made of it would not read.
+  public init(
+    workspace: Workspace, plan path: String, durations: ExtractDurations, output: String?, force: Bool,
+    checks: (any PlanChecks)? = nil
+  ) throws(UsageError) {
     let files = try PlanFiles.resolve([path], configuration: workspace.configuration, boundary: workspace.repositoryRoot)
     guard let file = files.first else { throw UsageError("no plan \(path)") }
     if let refusal = file.refusal { throw UsageError("cannot read \(file.displayPath): \(refusal)") }
-    let document = PlanDocument.read(path: file.path)
+    let bytes: [UInt8]
+    let document: PlanDocument
+    switch FileBytes.read(path: file.path, limit: PlanReader.maximumFileSize) {
+    case .success(let read):
+      bytes = read
+      document = PlanDocument(bytes: read)
+    case .failure(let failure):
+      bytes = []
+      document = PlanDocument(unreadable: PlanReader.problem(for: failure))
+    }
     if let problem = document.firstError {
       let at = problem.position.map { ":\($0.line):\($0.column)" } ?? ""
       throw UsageError("\(file.displayPath)\(at): \(problem.message)", help: "run `mapc lint \(file.displayPath)`")
+    }
+    if let checks {
+      let findings = checks.check(document, bytes: bytes, path: file.path, displayPath: file.displayPath, asOf: workspace.today)
+      if findings.contains(where: { $0.severity == .error }) {
+        problems = findings.filter { $0.severity != .note }.map(\.text)
+        let count = findings.filter { $0.severity == .error }.count
+        problems.append(
+          "mapc: error: \(file.displayPath) has \(count == 1 ? "an error" : "\(count) errors"); fix \(count == 1 ? "it" : "them") "
+            + "(`mapc lint \(file.displayPath)`) before making a template of it\n")
+        text = ""
+        basis = ""
+        outputPath = nil
+        outputDisplayPath = nil
+        replaces = false
+        return
+      }
     }
     guard let plan = document.plan, let current = plan.goLive ?? plan.milestones.first(where: { $0.marks == .goLive })?.due else {
       throw UsageError("\(file.displayPath) has no go-live date to count offsets from", help: "give the plan a `go_live`")
@@ -91,17 +126,16 @@ public struct ExtractRun: Sendable {
   }
 
   /// A template id from the plan's id without the words of the buyer's name (a plan id often
-  /// starts with the buyer): `acme-data-platform` from Acme becomes `data-platform`.
+  /// starts with the buyer) or of a stakeholder: `acme-data-platform` from Acme becomes `data-platform`.
   static func templateID(_ plan: Plan) -> String {
-    let buyerWords = Set((plan.buyer ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
-    let kept = (plan.id ?? "").split(separator: "-").map(String.init).filter { !buyerWords.contains($0) }
-    let id = kept.joined(separator: "-")
+    // Words naming a stakeholder (a first name, an id) are left out too.
+    let id = TemplateExtractor.IDNeutraliser(plan: plan).neutral(plan.id ?? "", drop: true) ?? ""
     return NewPlan.isValidID(id) ? id : "template"
   }
 
   /// Writes the template (atomically), when it goes to a file.
   public func write() throws(UsageError) {
-    guard let outputPath else { return }
+    guard problems.isEmpty, let outputPath else { return }
     try AtomicFile.write(text, to: outputPath)
   }
 

@@ -54,14 +54,23 @@ public struct NewPlan: Sendable, Hashable {
   /// ``NewPlanRequest/doneBeforeToday``) and ``warnings`` says how short the runway is.
   ///
   /// - Throws: ``UsageError`` for a bad id, a go-live before today, a value date before
-  ///   go-live, a missing seller, an unknown placeholder or one without a value, or a
-  ///   dependency cycle in the template.
+  ///   go-live, a missing seller, an unknown placeholder or one without a value, a
+  ///   dependency cycle in the template, a `--buyer` or `--seller` with a control character, or
+  ///   a milestone whose offset from go-live leaves the supported dates.
   public static func make(from template: PlanTemplate, templatePath: String, _ request: NewPlanRequest) throws(UsageError) -> NewPlan {
     guard isValidID(request.id) else {
       throw UsageError(
         "--id must be kebab-case (lowercase letters, digits and hyphens, starting with a letter or digit), got '\(request.id)'")
     }
     guard !request.buyer.isEmpty else { throw UsageError("--buyer must not be empty") }
+    // A line break in a name would end a section of the body early (an `## ... (internal)`
+    // one, whose guidance would then show to the buyer), or break a frontmatter line.
+    for (option, value) in [("--buyer", request.buyer), ("--seller", request.seller ?? "")] {
+      if let c = value.unicodeScalars.first(where: isControl) {
+        throw UsageError(
+          "\(option) must be one line of text: it holds the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4))")
+      }
+    }
     guard request.goLive >= request.today else {
       throw UsageError(
         "go-live \(request.goLive) is before today (\(request.today))", help: "give a go-live on or after today, or set --today")
@@ -80,6 +89,16 @@ public struct NewPlan: Sendable, Hashable {
       throw UsageError("\(templatePath): \(error)", help: "run `mapc lint \(templatePath)`")
     }
     let ms = template.plan.milestones
+    // An offset that leaves the calendar (years 1 to 9999) has no date: the milestone would
+    // silently fall back to go-live, so mapc refuses instead.
+    let working0 = calendar.workingCalendar(for: PlanCalendar.Target(id: nil, stage: nil, sides: []))
+    for m in ms where m.marks != .goLive && !(m.marks == .valueDate && request.valueDate != nil) {
+      guard let offset = template.offsets[m.index], working0.workday(from: request.goLive, offset) == nil else { continue }
+      throw UsageError(
+        "go-live \(request.goLive) puts milestone `\(m.id ?? "#\(m.index + 1)")` \(offset.magnitude) business days "
+          + "\(offset < 0 ? "before" : "after") it, outside the dates mapc supports (0001-01-01 to 9999-12-31)",
+        help: "give a go-live nearer today")
+    }
     let valueMilestone = ms.first { $0.marks == .valueDate }
     let valueDate = request.valueDate ?? valueMilestone.flatMap { dues[$0.index] }
 
@@ -177,6 +196,11 @@ public struct NewPlan: Sendable, Hashable {
     return .object(JSONObject(members))
   }
 
+  /// A control character (C0, C1 with NEL, DEL) or a line or paragraph separator.
+  static func isControl(_ c: Unicode.Scalar) -> Bool {
+    c.properties.generalCategory == .control || c == "\u{2028}" || c == "\u{2029}"
+  }
+
   /// Refuses a template with an unknown placeholder, or one without a value (`${value_date}`
   /// with no value date), naming where it is.
   static func checkPlaceholders(_ template: PlanTemplate, values: [Placeholder: String], templatePath: String) throws(UsageError) {
@@ -201,5 +225,11 @@ public struct NewPlan: Sendable, Hashable {
   private static func problem(_ use: PlaceholderUse, values: [Placeholder: String], at place: String) -> [String] {
     guard let p = use.placeholder else { return ["unknown placeholder `${\(use.name)}` in \(place)"] }
     return values[p] == nil ? ["`\(p.written)` in \(place) has no value: the plan has no value date"] : []
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(_ width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

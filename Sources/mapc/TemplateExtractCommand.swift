@@ -1,4 +1,5 @@
 import ArgumentParser
+import MapcLint
 import MapcTemplates
 import MapcWorkspace
 
@@ -16,6 +17,8 @@ struct TemplateExtractCommand: ParsableCommand {
       serve as the baseline. Leads and dependencies are kept. Names, emails, phones, progress, \
       status, done dates, `internal` content and the body's internal sections are removed, and \
       the buyer's and seller's names become `${buyer}` and `${seller}` wherever they occur.
+
+      A plan `mapc lint` finds errors in makes no template: mapc prints the findings and exits 1.
 
       Prints the template, or writes it with -o FILE (atomically; --force to overwrite).
       """
@@ -37,7 +40,12 @@ struct TemplateExtractCommand: ParsableCommand {
 
   func run() throws {
     let workspace = try workspace.open()
-    let run = try ExtractRun(workspace: workspace, plan: plan, durations: durations, output: output, force: force)
+    let checks = LintPlanChecks(configuration: workspace.configuration, schemas: workspace.schemas, today: workspace.today)
+    let run = try ExtractRun(workspace: workspace, plan: plan, durations: durations, output: output, force: force, checks: checks)
+    if !run.problems.isEmpty {
+      for problem in run.problems { Console.error(problem) }
+      throw ExitCode(1)
+    }
     try run.write()
     Console.out(run.report)
   }

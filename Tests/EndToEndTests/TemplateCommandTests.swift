@@ -225,6 +225,9 @@ import Testing
       "CANARY-PROGRESS", "CANARY-DUE-REASON", "CANARY-XFIELD", "canary-doc.example", "CANARY-COMPETITION",
       "Zelda Quackenbush", "Zelda", "Quackenbush", "zelda@acme.example", "+1 312 555 0199", "Rupert Fenwick", "Fenwick",
       "Acme Corp", "Northwind Analytics",
+      // Names in other cases, orders, normal forms and apostrophes; contacts in other formats.
+      "ZELDA QUACKENBUSH", "ACME CORP", "Kate", "O'Brien", "O\u{2019}Brien", "Ana runs", "Zo\u{EB}", "Zoe\u{308}", "B\u{E4}r",
+      "Ba\u{308}r", "312-555-0199", "312) 555-0199", "acme.example", "@zelda",
     ]
     let plan = """
       ---
@@ -241,9 +244,12 @@ import Testing
       stakeholders:
         - { id: zelda, name: Zelda Quackenbush, title: CFO, side: buyer, role: economic-buyer, email: zelda@acme.example, phone: "+1 312 555 0199", internal: CANARY-STAKEHOLDER-NOTE, x-crm: CANARY-XFIELD }
         - { id: rupert, name: Rupert Fenwick, side: seller, role: account-executive }
-      stages: [implementation, value]
+        - { id: kate, name: "O'Brien, Kate", side: buyer, role: legal }
+        - { id: ana, name: Ana, side: seller, role: sales-engineer }
+        - { id: zoe, name: "Zoe\\u0308 Ba\\u0308r", side: buyer, role: champion }
+      stages: [implementation, acme-value]
       milestones:
-        - id: kickoff
+        - id: zelda-kickoff
           title: Kickoff with Zelda and Rupert Fenwick
           stage: implementation
           owners: [zelda, rupert]
@@ -261,7 +267,7 @@ import Testing
           due: 2027-03-01
           status: not-started
           marks: go_live
-          depends_on: [kickoff]
+          depends_on: [zelda-kickoff]
       internal:
         notes: CANARY-DEAL-NOTES
         risks: [CANARY-RISK]
@@ -270,6 +276,11 @@ import Testing
       ## Why now
 
       Acme Corp needs this before the audit. Zelda signs.
+
+      ZELDA QUACKENBUSH and ACME CORP agree. Kate O'Brien and O\u{2019}Brien review; Ana runs the
+      Analytics dashboards with Alan. Call +1-312-555-0199 or (312) 555-0199 ext. 4, not 2027-01-11;
+      see https://www.acme.example/careers. Ping @zelda and @rupert. Zo\u{EB} B\u{E4}r (NFC),
+      Zoe\u{308} Ba\u{308}r (NFD).
 
       ## Negotiation (internal)
 
@@ -281,15 +292,35 @@ import Testing
 
       """
     try plan.write(to: dir.appendingPathComponent("deal.map.md"), atomically: true, encoding: .utf8)
-    let run = try TestSupport.mapc(["template", "extract", "deal.map.md", "-o", "deal.map-template.md"], in: dir)
+    // Dated after the kickoff was done (a done date in the future is an error, and a plan with
+    // errors makes no template).
+    let run = try TestSupport.mapc(["template", "extract", "deal.map.md", "-o", "deal.map-template.md", "--today", "2027-01-12"], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("(no history: outside a git repository)"), "\(run.stdout)")
     let template = try Self.read(dir, "deal.map-template.md")
+    // Compared byte for byte: Swift's `contains` would equate NFC and NFD.
+    func has(_ text: String, _ part: String) -> Bool { Array(text.utf8).firstRange(of: Array(part.utf8)) != nil }
     for canary in canaries {
-      #expect(!template.contains(canary), "`\(canary)` survived into the template:\n\(template)")
+      #expect(!has(template, canary), "`\(canary)` survived into the template:\n\(template)")
+    }
+    // No name in any case, the ids included.
+    for name in ["zelda", "quackenbush", "rupert", "fenwick", "acme", "kate", "brien"] {
+      #expect(!template.lowercased().contains(name), "`\(name)` survived into the template:\n\(template)")
     }
     // The canaries really were in the plan, and the template still says something.
-    for canary in canaries { #expect(plan.contains(canary)) }
+    for canary in canaries { #expect(has(plan, canary), "\(canary)") }
+    // Words that merely start like a name are left alone; ids stay consistent.
+    #expect(template.contains("the sales engineer runs the\nAnalytics dashboards with Alan."), "\(template)")
+    #expect(template.contains("the legal and the legal review"), "\(template)")
+    #expect(template.contains("Call (phone) or (phone) ext. 4, not 2027-01-11;\nsee (link)."), "\(template)")
+    #expect(template.contains("Ping @buyer-economic-buyer and @seller-account-executive."), "\(template)")
+    #expect(template.contains("the champion (NFC),\nthe champion (NFD)."), "\(template)")
+    // Printed, the template's id is the plan's without the buyer's words.
+    let printed = try TestSupport.mapc(["template", "extract", "deal.map.md", "--today", "2027-01-12"], in: dir)
+    #expect(printed.stdout.contains("\nid: rollout\n"), "\(printed.stdout)")
+    #expect(template.contains("stages: [implementation, buyer-value]"), "\(template)")
+    #expect(template.contains("  - id: economic-buyer-kickoff\n"), "\(template)")
+    #expect(template.contains("depends_on: [economic-buyer-kickoff]"), "\(template)")
     #expect(template.contains("title: ${buyer} × ${seller} rollout"), "\(template)")
     #expect(template.contains("the economic buyer wants ${buyer} to close the month"), "\(template)")
     #expect(template.contains("offset: -35"), "\(template)")
@@ -297,5 +328,71 @@ import Testing
     // The template lints clean (a role per owner, no unknown placeholder).
     let lint = try TestSupport.mapc(["lint", "deal.map-template.md"], in: dir)
     #expect(lint.status == 0, "\(lint.stdout)")
+  }
+
+  /// A plan `mapc lint` finds errors in makes no template: its diagnostics, exit 1, no file.
+  @Test func extractRefusesAPlanWithErrors() throws {
+    let dir = try TestSupport.temporaryDirectory("mapc-extract-errors")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let plan = """
+      ---
+      map: 1
+      id: broken
+      title: Broken
+      buyer: Acme Corp
+      seller: Northwind
+      go_live: 2027-03-01
+      stakeholders:
+        - { id: a, name: Ann Example, side: buyer, role: champion }
+      stages: [discovery]
+      milestones:
+        - id: m1
+          title: Go live
+          stage: discovery
+          owners: [a]
+          due: 2027-03-01
+          status: not-started
+          marks: go_live
+          success_criteria:
+            - ? complex
+      ---
+      """
+    try plan.write(to: dir.appendingPathComponent("broken.map.md"), atomically: true, encoding: .utf8)
+    let run = try TestSupport.mapc(["template", "extract", "broken.map.md", "-o", "broken.map-template.md", "--today", "2026-11-02"], in: dir)
+    #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout.isEmpty, "\(run.stdout)")
+    #expect(run.stderr.contains("broken.map.md:20:9: error[MAP022]: `success_criteria[0]` in milestone `m1` must be text"), "\(run.stderr)")
+    #expect(run.stderr.contains("broken.map.md:2:1: error[MAP020]: the plan is missing the required property `value`"), "\(run.stderr)")
+    #expect(run.stderr.hasSuffix("mapc: error: broken.map.md has 2 errors; fix them (`mapc lint broken.map.md`) before making a template of it\n"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("broken.map-template.md").path))
+  }
+
+  /// A line break (or any control character) in --buyer or --seller would end a body section
+  /// early and let internal guidance out: refused, exit 2, nothing written.
+  @Test(arguments: [
+    ("--seller", "Northwind\n\n## Our approach\n\nNorthwind"), ("--buyer", "Acme\u{2028}Corp"), ("--buyer", "Acme\u{85}Corp"),
+    ("--seller", "Tab\there"), ("--buyer", "Acme\u{9B}Corp"),
+  ])
+  func newRefusesControlCharacters(option: String, value: String) throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var args = ["new", "onboarding", "--id", "acme", "--go-live", "2027-03-01", "--today", "2026-11-02"]
+    args += option == "--buyer" ? ["--buyer", value, "--seller", "Tidewell"] : ["--buyer", "Acme", "--seller", value]
+    let run = try TestSupport.mapc(args, in: dir)
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("mapc: error: \(option) must be one line of text: it holds the control character U+"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plans/acme.map.md").path))
+  }
+
+  /// A go-live so late that a milestone after it would leave the calendar: refused, not clamped.
+  @Test func newRefusesDatesOutsideTheCalendar() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try TestSupport.mapc(
+      ["new", "onboarding", "--id", "acme", "--buyer", "Acme", "--seller", "Tidewell", "--go-live", "9999-12-31", "--today", "2026-11-02"],
+      in: dir)
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("outside the dates mapc supports (0001-01-01 to 9999-12-31)"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plans/acme.map.md").path))
   }
 }

@@ -35,6 +35,18 @@ import Testing
     #expect(TextScrubber([(String(repeating: "x", count: 1001), "y")]).tooLong.count == 1)
   }
 
+  /// Names match in any case, normal form and apostrophe, only as whole words; phone numbers
+  /// by their digits; links under the given domains.
+  @Test func scrubsNamesAsWordsInAnyFormAndContacts() {
+    let scrub = TextScrubber(
+      [("Ana", "the ae"), ("Al", "the se"), ("Zoe\u{308}", "the champion"), ("O'Neil", "the legal"), ("Acme Corp", "${buyer}")],
+      phones: ["(617) 555-0142"], domains: ["acme.example"])
+    #expect(scrub("ANA and Analytics; Al, Alan, Legal-Al.") == "the ae and Analytics; the se, Alan, Legal-the se.")
+    #expect(scrub("Zo\u{EB} and ZO\u{CB}; O\u{2019}Neil, ACME CORP") == "the champion and the champion; the legal, ${buyer}")
+    #expect(scrub("+1 617 555 0142, 617.555.0142. 2027-03-01 +44 20 7946 0958") == "(phone), (phone). 2027-03-01 +44 20 7946 0958")
+    #expect(scrub("see https://www.ACME.example/team?x=1, or notacme.example.") == "see (link), or notacme.example.")
+  }
+
   /// Long runs of the characters names and addresses are made of stay linear (a regular
   /// expression would backtrack over them).
   @Test func scrubbingIsLinear() {
@@ -168,7 +180,7 @@ import Testing
 
   @Test func neverTraps() throws {
     let request = NewPlanRequest(
-      id: "x", buyer: "B: \"q\" #1", seller: "S\n2", goLive: CalendarDate(year: 2027, month: 3, day: 1)!,
+      id: "x", buyer: "B: \"q\" #1", seller: "S: [2] 'x'", goLive: CalendarDate(year: 2027, month: 3, day: 1)!,
       today: CalendarDate(year: 2026, month: 11, day: 2)!)
     var made = 0
     for text in try Self.inputs() {
@@ -182,11 +194,15 @@ import Testing
       }
     }
     #expect(made > 10, "too few inputs made a plan: \(made)")
+    // A line break in a name is refused (it would end a body section early).
+    var broken = request
+    broken.seller = "S\n2"
+    #expect(throws: UsageError.self) { try NewPlan.make(from: try #require(PlanTemplate(PlanDocument(text: try TestSupport.read("Examples/templates/enterprise-deal.map-template.md")))), templatePath: "t", broken) }
     // Names YAML would misread unquoted reach the plan as written.
     let template = try #require(PlanTemplate(PlanDocument(text: try TestSupport.read("Examples/templates/enterprise-deal.map-template.md"))))
     let plan = try NewPlan.make(from: template, templatePath: "t", request)
     let read = try #require(PlanDocument(text: plan.text).plan)
-    #expect(read.buyer == "B: \"q\" #1" && read.seller == "S\n2")
-    #expect(read.title == "B: \"q\" #1 × S\n2 — enterprise rollout")
+    #expect(read.buyer == "B: \"q\" #1" && read.seller == "S: [2] 'x'")
+    #expect(read.title == "B: \"q\" #1 × S: [2] 'x' — enterprise rollout")
   }
 }
