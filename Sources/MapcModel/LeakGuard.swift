@@ -202,6 +202,10 @@ public struct LeakGuard: Sendable {
     return decodeCharacterReferences(out)
   }
 
+  /// HTML with its character references decoded and its tags kept (attribute values read as a
+  /// browser reads them).
+  public static func decodedHTML(_ html: String) -> String { decodeCharacterReferences(html) }
+
   /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references decoded;
   /// anything else left as it is. A reference is at most 32 bytes, so the pass is linear; it
   /// works on UTF-8 bytes, as pages are large.

@@ -12,10 +12,13 @@ extension MarkdownBody {
     segments.filter(\.isInternal).map { LeakGuard.text(ofHTML: $0.html) }
   }
 
-  /// The text of the public blocks as the whole body's parse classifies them. Not
-  /// ``publicHTML``: the guard must not take its public content from the very cut it checks.
+  /// The text of the public blocks as the whole body's parse classifies them, and their markup
+  /// as written and decoded (a public link's target is public, whoever also names it in an
+  /// internal section). Not ``publicHTML``: the guard must not take its public content from
+  /// the very cut it checks.
   public var publicBlockText: String {
-    segments.filter { !$0.isInternal }.map { LeakGuard.text(ofHTML: $0.html) }.joined(separator: "\n")
+    segments.filter { !$0.isInternal }.map { LeakGuard.text(ofHTML: $0.html) + "\n" + $0.html + "\n" + LeakGuard.decodedHTML($0.html) }
+      .joined(separator: "\n")
   }
 }
 
