@@ -29,6 +29,17 @@ public enum PublicContent {
     return .object(JSONObject(uniqueMembers: members))
   }
 
+  /// Whether `frontmatter` holds an internal value (``frontmatter(_:)`` would remove something).
+  public static func holdsInternal(_ frontmatter: JSONValue) -> Bool {
+    guard let top = frontmatter.objectValue else { return false }
+    for member in top {
+      if member.key == "internal" { return true }
+      guard member.key == "milestones" || member.key == "stakeholders", let items = member.value.arrayValue else { continue }
+      if items.contains(where: { $0.objectValue?.contains(key: "internal") == true }) { return true }
+    }
+    return false
+  }
+
   /// A milestone or stakeholder without its `internal` note.
   private static func withoutInternal(_ item: JSONValue) -> JSONValue {
     guard let object = item.objectValue, object.contains(key: "internal") else { return item }

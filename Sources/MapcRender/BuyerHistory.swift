@@ -8,11 +8,17 @@ enum BuyerHistory {
   /// values (``PublicContent``) and the body as a buyer snapshot shows it.
   static let fingerprint: PublicFingerprint = { document in
     guard let frontmatter = document.frontmatter, let source = document.source else { return nil }
-    var visible = StableHash()
-    visible.combine(JSONWriter.compact.string(PublicContent.frontmatter(frontmatter)))
+    // The frontmatter is hashed once when it holds nothing internal (most versions).
+    var front = StableHash()
+    front.combine(frontmatter)
+    var publicFront = front
+    if PublicContent.holdsInternal(frontmatter) {
+      publicFront = StableHash()
+      publicFront.combine(PublicContent.frontmatter(frontmatter))
+    }
+    var visible = publicFront
     visible.combine(MarkdownBody(markdown: source.body).publicHTML)
-    var whole = StableHash()
-    whole.combine(JSONWriter.compact.string(frontmatter))
+    var whole = front
     whole.combine(source.body)
     return PlanFingerprint(publicContent: visible.value, wholeContent: whole.value)
   }
